@@ -1,0 +1,57 @@
+"""Rule-based sentence boundaries that know Polish abbreviations.
+
+spaCy's sentencizer breaks after every full stop; "ul. Długa", "św. Rocha" or
+"m.in. Fundacja" must stay in one sentence, while "... 2011 r. Wizyta ..." breaks.
+Line breaks always end a sentence: reports put headings on their own lines.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..resources import read_lines
+
+END_PUNCT = {".", "!", "?", "…", "..."}
+CLOSERS = {"”", '"', "’", "'", ")", "»"}
+
+
+class ReportSentencizer:
+    def __init__(self, abbreviations: set[str], final_abbreviations: set[str]):
+        self.abbreviations = {a.lower() for a in abbreviations}
+        self.final = {a.lower() for a in final_abbreviations}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        starts = [False] * len(doc)
+        starts[0] = True
+        for i, tok in enumerate(doc[:-1]):
+            nxt = doc[i + 1]
+            if "\n" in tok.text_with_ws[len(tok.text):] or tok.is_space and "\n" in tok.text:
+                starts[i + 1] = True
+                continue
+            text = tok.text.lower()
+            if text in END_PUNCT:
+                j = i + 1
+                while j < len(doc) and doc[j].text in CLOSERS:
+                    j += 1
+                if j < len(doc) and (doc[j].is_title or doc[j].is_upper or not doc[j].is_alpha):
+                    starts[j] = True
+            elif text in self.final and (nxt.is_title or nxt.is_upper) and nxt.is_alpha:
+                starts[i + 1] = True
+            elif text.endswith(".") and text not in self.abbreviations and len(text) > 2 and nxt.is_title:
+                starts[i + 1] = True
+        for tok, start in zip(doc, starts):
+            tok.is_sent_start = start
+        return doc
+
+
+@Language.factory(
+    "wizyty_sentences",
+    default_config={
+        "abbreviations": "abbreviations.txt",
+        "final_abbreviations": "sentence_final_abbreviations.txt",
+    },
+)
+def make_sentencizer(nlp: Language, name: str, abbreviations: str, final_abbreviations: str):
+    return ReportSentencizer(set(read_lines(abbreviations)), set(read_lines(final_abbreviations)))

@@ -1,0 +1,1 @@
+"""Polish morphology on top of Morfeusz2 (SGJP): analysis, disambiguation, generation."""

@@ -1,0 +1,80 @@
+"""Assemble the wizyty spaCy pipeline from ``config.cfg``.
+
+The rule components are built from the config; a statistical layer (the project's own
+NKJP-trained model, or ``pl_core_news_sm/md/lg`` when installed and chosen) is sourced in
+front of them when available, so its NER/tagger feed Morfeusz disambiguation and the
+people/institution rules.
+"""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.util import load_config
+
+from . import extensions  # noqa: F401
+from .components import (  # noqa: F401 - importing registers the factories
+    dates,
+    institutions,
+    morphology,
+    people,
+    places,
+    sentences,
+    tokenizer,
+    topics,
+    visit,
+)
+from .resources import ROOT
+
+log = logging.getLogger(__name__)
+DEFAULT_CONFIG = Path(__file__).with_name("config.cfg")
+
+
+def _load_statistical(name: str) -> Language | None:
+    if not name:
+        return None
+    path = Path(name)
+    if not path.is_absolute() and (ROOT / path).exists():
+        path = ROOT / path
+    try:
+        return spacy.load(path if path.exists() else name)
+    except (OSError, IOError, ValueError) as err:
+        log.warning("statistical model %r not available (%s); using rules only", name, err)
+        return None
+
+
+def build_pipeline(config_path: str | Path | None = None, overrides: dict[str, Any] | None = None,
+                   statistical: bool = True) -> Language:
+    config = load_config(config_path or DEFAULT_CONFIG, overrides=overrides or {}, interpolate=False)
+    wizyty_cfg = dict(config.get("wizyty", {}))
+    spacy_cfg = config.copy()
+    spacy_cfg.pop("wizyty", None)
+    nlp = spacy.util.load_model_from_config(spacy_cfg, auto_fill=True, validate=True)
+    stat = _load_statistical(wizyty_cfg.get("statistical_model", "")) if statistical else None
+    if stat is not None:
+        wanted = list(wizyty_cfg.get("statistical_components", []))
+        first = nlp.pipe_names[0] if nlp.pipe_names else None
+        sourced = []
+        for comp in stat.pipe_names:
+            if comp in wanted:
+                nlp.add_pipe(comp, source=stat, before=first)
+                sourced.append(comp)
+        # keep the sourced order: each add_pipe inserted before the first rule component
+        nlp.meta["wizyty_statistical"] = {"model": wizyty_cfg.get("statistical_model"),
+                                          "components": sourced}
+    nlp.meta["name"] = "wizyty"
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _cached(config_path: str | None, statistical: bool) -> Language:
+    return build_pipeline(config_path, statistical=statistical)
+
+
+def load_pipeline(config_path: str | Path | None = None, statistical: bool = True) -> Language:
+    """The wizyty ``Language`` (cached per config: loading takes a second or two)."""
+    return _cached(str(config_path) if config_path else None, statistical)

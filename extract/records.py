@@ -1,0 +1,98 @@
+"""Records of the output tables (``spec/tables.md``), one dataclass per row kind."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Optional
+
+
+@dataclass
+class Visit:
+    visit_id: str
+    doc_id: str
+    title: Optional[str] = None
+    start_date: Optional[str] = None
+    end_date: Optional[str] = None
+    organizer: Optional[str] = None
+    organizer_city: Optional[str] = None
+    participants_count: Optional[int] = None
+    source_path: Optional[str] = None
+    title_rule: str = ""
+    dates_rule: str = ""
+    organizer_rule: str = ""
+    participants_rule: str = ""
+
+
+@dataclass
+class Host:
+    host_id: str
+    visit_id: str
+    doc_id: str
+    name: str
+    type: str
+    city: Optional[str] = None
+    voivodeship: Optional[str] = None
+    operator: Optional[str] = None
+    mention: str = ""
+    start_char: int = 0
+    end_char: int = 0
+    rule: str = ""
+
+
+@dataclass
+class Person:
+    person_id: str
+    visit_id: str
+    doc_id: str
+    name: str
+    role: Optional[str] = None
+    organization: Optional[str] = None
+    mention: str = ""
+    start_char: int = 0
+    end_char: int = 0
+    rule: str = ""
+
+
+@dataclass
+class Place:
+    visit_id: str
+    doc_id: str
+    name: str
+    voivodeship: Optional[str] = None
+    mention: str = ""
+    start_char: int = 0
+    end_char: int = 0
+    latitude: Optional[float] = None
+    longitude: Optional[float] = None
+    rule: str = ""
+
+
+@dataclass
+class Topic:
+    visit_id: str
+    doc_id: str
+    topic: str
+    score: float
+    evidence: str = ""
+    rule: str = ""
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one report."""
+    visit: Visit
+    hosts: list[Host] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+
+
+TABLES = {"visits": Visit, "hosts": Host, "people": Person, "places": Place, "topics": Topic}
+
+
+def columns(record_type: type) -> list[str]:
+    """Column order of a table: the dataclass field order."""
+    return [f.name for f in fields(record_type)]
+
+
+def as_row(record) -> dict:
+    return asdict(record)
