@@ -1,0 +1,277 @@
+"""The five output tables as pandas DataFrames, and writing/reading them safely.
+
+The CSV files are a contract (``spec/tables.md``): analysts' scripts and the scorer read
+them by column name, so the specified columns come first and in order, extra columns
+(``rule``, coordinates, ...) after them. Writing is atomic per table: every file is
+first written completely into a temporary folder next to its destination and then moved
+into place with :func:`os.replace`, so an interrupted run (Ctrl-C, a full disk, a crash
+in the middle of writing) leaves the previous complete tables, never a truncated one.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Iterable, Mapping, Optional, Sequence, Union
+
+import pandas as pd
+
+from .records import TABLES, Extraction, as_row, columns
+
+__all__ = [
+    "SPEC_COLUMNS",
+    "FORMATS",
+    "SQLITE_NAME",
+    "to_frames",
+    "empty_frames",
+    "write_tables",
+    "read_tables",
+    "TableWriteError",
+]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+#: Columns of each table as ``spec/tables.md`` fixes them (in this order; more may follow).
+SPEC_COLUMNS: dict[str, list[str]] = {
+    "visits": ["visit_id", "doc_id", "title", "start_date", "end_date", "organizer",
+               "organizer_city", "participants_count", "source_path"],
+    "hosts": ["host_id", "visit_id", "doc_id", "name", "type", "city", "voivodeship",
+              "operator", "mention", "start_char", "end_char"],
+    "people": ["person_id", "visit_id", "doc_id", "name", "role", "organization", "mention",
+               "start_char", "end_char"],
+    "places": ["visit_id", "doc_id", "name", "voivodeship", "mention", "start_char", "end_char"],
+    "topics": ["visit_id", "doc_id", "topic", "score", "evidence"],
+}
+#: Attribute of :class:`~extract.records.Extraction` that holds each table's rows.
+_ATTR = {"visits": "visit", "hosts": "hosts", "people": "people", "places": "places",
+         "topics": "topics"}
+#: Non-text columns and their pandas dtypes; every other column is text (object, None = missing).
+_DTYPES = {
+    "participants_count": "Int64",  # nullable: most reports do not say
+    "start_char": "int64",
+    "end_char": "int64",
+    "score": "float64",
+    "latitude": "float64",
+    "longitude": "float64",
+}
+FORMATS = ("csv", "parquet", "sqlite")
+SQLITE_NAME = "wizyty.sqlite"
+_TMP_PREFIX = ".wizyty-tmp-"
+
+
+class TableWriteError(RuntimeError):
+    """Tables could not be written (unknown format, missing library, unwritable folder)."""
+
+
+def table_columns(name: str) -> list[str]:
+    """Spec columns first, then the record's extra fields in their declared order."""
+    spec = SPEC_COLUMNS[name]
+    return spec + [c for c in columns(TABLES[name]) if c not in spec]
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    """Give the known numeric columns their dtypes; text columns hold str or None.
+
+    An empty string becomes None: in the CSV both are the empty cell, so this keeps a
+    frame equal to itself after a write/read round trip.
+    """
+    for col in df.columns:
+        dtype = _DTYPES.get(col)
+        if dtype is None:
+            text = df[col].astype(object)
+            df[col] = text.where(text.notna() & (text != ""), None)
+            continue
+        values = pd.to_numeric(df[col])
+        if dtype == "float64":
+            df[col] = values.astype("float64")
+        elif dtype == "int64" and not values.isna().any():
+            df[col] = values.astype("int64")
+        else:  # nullable, or an offset column with gaps: keep them rather than crash
+            df[col] = values.astype("Int64")
+    return df
+
+
+def _frame(name: str, rows: list[dict], extra: Sequence[str] = ()) -> pd.DataFrame:
+    cols = table_columns(name)
+    cols += [c for c in extra if c not in cols]
+    df = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame({c: [] for c in cols})
+    return _typed(df[cols])
+
+
+def empty_frames() -> dict[str, pd.DataFrame]:
+    """Five empty tables with the right columns and dtypes (a run over no input)."""
+    return {name: _frame(name, []) for name in TABLES}
+
+
+def to_frames(extractions: Iterable[Extraction]) -> dict[str, pd.DataFrame]:
+    """Flatten per-report extractions into the five tables, spec columns first.
+
+    Rows keep the order of the extractions (input order) and, within a report, the
+    order the components produced them.
+    """
+    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    extra: dict[str, list[str]] = {name: [] for name in TABLES}
+    for ex in extractions:
+        for name, attr in _ATTR.items():
+            value = getattr(ex, attr)
+            records = [value] if name == "visits" else list(value or [])
+            for rec in records:
+                row = as_row(rec) if not isinstance(rec, dict) else dict(rec)
+                for k in row:  # a subclass/record with more fields: keep them, after the rest
+                    if k not in extra[name]:
+                        extra[name].append(k)
+                rows[name].append(row)
+    return {name: _frame(name, rows[name], extra[name]) for name in TABLES}
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _check_formats(formats: Union[str, Sequence[str]]) -> list[str]:
+    if isinstance(formats, str):
+        formats = [f.strip() for f in formats.split(",") if f.strip()]
+    out = []
+    for fmt in formats:
+        fmt = fmt.lower()
+        if fmt not in FORMATS:
+            raise TableWriteError(f"unknown output format {fmt!r}; choose from {', '.join(FORMATS)}")
+        if fmt == "parquet":
+            try:
+                import pyarrow  # noqa: F401
+            except ImportError:
+                raise TableWriteError(
+                    "format 'parquet' needs the pyarrow package, which is not installed "
+                    "(pip install pyarrow), or use csv/sqlite") from None
+        if fmt not in out:
+            out.append(fmt)
+    if not out:
+        raise TableWriteError("no output format given")
+    return out
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as f:
+        os.fsync(f.fileno())
+
+
+def _write_csv(df: pd.DataFrame, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        df.to_csv(f, index=False, quoting=csv.QUOTE_MINIMAL, na_rep="", lineterminator="\n")
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _write_parquet(df: pd.DataFrame, path: Path) -> None:
+    df.to_parquet(path, index=False)
+    _fsync(path)
+
+
+def _write_sqlite(frames: Mapping[str, pd.DataFrame], path: Path) -> None:
+    con = sqlite3.connect(path)
+    try:
+        for name, df in frames.items():
+            df.to_sql(name, con, if_exists="replace", index=False)
+        con.commit()
+    finally:
+        con.close()
+    _fsync(path)
+
+
+def write_tables(frames: Mapping[str, pd.DataFrame], out_dir: PathLike,
+                 formats: Union[str, Sequence[str]] = ("csv",)) -> dict[str, list[Path]]:
+    """Write the tables into ``out_dir``; return the written paths per format.
+
+    ``csv``: ``<table>.csv`` each (UTF-8, header, comma, minimal quoting, empty cell =
+    missing, ``\\n`` line ends); ``parquet``: ``<table>.parquet`` each (needs pyarrow);
+    ``sqlite``: one ``wizyty.sqlite`` with the five tables. All files are written into a
+    temporary folder inside ``out_dir`` (same file system, so the move is atomic) and
+    only then moved over the old ones; if anything fails before that, the previous
+    files are untouched and the temporary folder is removed.
+    """
+    fmts = _check_formats(formats)
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise TableWriteError(f"cannot create output folder {out}: {err.strerror or err}") from None
+    if not out.is_dir():
+        raise TableWriteError(f"output path {out} exists and is not a folder")
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=out))
+    except OSError as err:
+        raise TableWriteError(f"cannot write into output folder {out}: {err.strerror or err}") from None
+    staged: list[tuple[str, Path, Path]] = []  # (format, temporary file, final path)
+    try:
+        for fmt in fmts:
+            if fmt == "sqlite":
+                staged.append((fmt, tmp / SQLITE_NAME, out / SQLITE_NAME))
+                _write_sqlite(frames, staged[-1][1])
+                continue
+            for name, df in frames.items():
+                final = out / f"{name}.{fmt}"
+                staged.append((fmt, tmp / final.name, final))
+                (_write_csv if fmt == "csv" else _write_parquet)(df, staged[-1][1])
+        # Everything is complete on disk; now swap each file in (each swap is atomic).
+        for _, src, dst in staged:
+            os.replace(src, dst)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    written: dict[str, list[Path]] = {}
+    for fmt, _, dst in staged:
+        written.setdefault(fmt, []).append(dst)
+    return written
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    # Everything as text, and only the empty cell is missing: a name such as "NA" or
+    # "null" stays text; _typed then converts the numeric columns.
+    return pd.read_csv(path, encoding="utf-8", dtype=str, keep_default_na=False, na_values=[""])
+
+
+def read_tables(out_dir: PathLike, fmt: str = "csv",
+                tables: Optional[Iterable[str]] = None) -> dict[str, pd.DataFrame]:
+    """Load tables written by :func:`write_tables` (for notebooks and analysts' scripts).
+
+    A table whose file is missing comes back empty with its spec columns; numeric
+    columns get their dtypes back, missing text cells are None.
+    """
+    out = Path(out_dir)
+    if not out.is_dir():
+        raise FileNotFoundError(f"no output folder {out}")
+    names = list(tables) if tables is not None else list(TABLES)
+    frames: dict[str, pd.DataFrame] = {}
+    con = None
+    if fmt == "sqlite":
+        db = out / SQLITE_NAME
+        if not db.exists():
+            raise FileNotFoundError(f"no {SQLITE_NAME} in {out}")
+        con = sqlite3.connect(db)
+    try:
+        for name in names:
+            if fmt == "csv":
+                path = out / f"{name}.csv"
+                df = _read_csv(path) if path.exists() else None
+            elif fmt == "parquet":
+                path = out / f"{name}.parquet"
+                df = pd.read_parquet(path) if path.exists() else None
+            elif fmt == "sqlite":
+                assert con is not None
+                exists = con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                                     (name,)).fetchone()
+                df = pd.read_sql(f'SELECT * FROM "{name}"', con) if exists else None
+            else:
+                raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+            if df is None:
+                frames[name] = _frame(name, []) if name in TABLES else pd.DataFrame()
+            else:
+                frames[name] = _typed(df)
+    finally:
+        if con is not None:
+            con.close()
+    return frames
