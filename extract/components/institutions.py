@@ -1,11 +1,232 @@
-"""STUB: institutions component (being written)."""
+"""Institution mentions: typed names in base form, with their city and operator.
+
+Trigger lemmas from ``models/resources/institution_types.csv`` find the head of a name
+("Zakładu Aktywności Zawodowej" -> ZAZ); the name then grows left over agreeing
+capitalised adjectives ("Wielobranżowej") and right over capitalised words, quoted proper
+names („Arte”), "im. …", "nr 2" and connectors inside names ("dla", "na rzecz").
+Abbreviations (MOPS, CIS, WTZ…) come from ``institution_abbreviations.csv``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from ..extensions import add_span, annotate
+from ..morph.inflect import to_nominative
+from ..resources import read_csv
+
+OPEN_QUOTES = {"„", '"', "“", "«", "‚", ",,"}
+CLOSE_QUOTES = {"”", '"', "“", "»", "’", "''", "‘"}
+CONNECTORS = {"dla", "na", "rzecz", "i", "nad", "pod", "wezwaniem", "im.", "św.", "nr", "ds.",
+              "z", "o.o.", "–", "-", "de", "di", "del", "il", "la", "le"}
+CITY_PREPS = {"w", "we"}
 
 
-@Language.factory("wizyty_institutions", default_config={})
-def make_institutions(nlp: Language, name: str):
-    def run(doc: Doc) -> Doc:
+@dataclass(frozen=True)
+class Trigger:
+    lemmas: tuple[str, ...]
+    type: str
+    generic: bool
+    anywhere: bool
+
+
+def token_lemmas(token: Token) -> set[str]:
+    out = {token.lower_, token.lemma_.lower()}
+    out.update(a.lemma.lower() for a in token._.morf)
+    return out
+
+
+def is_cap(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+class InstitutionFinder:
+    def __init__(self, types_file: str, abbreviations_file: str, max_quote_tokens: int = 10):
+        self.triggers = [
+            Trigger(tuple(r["pattern"].split()), r["type"], r["generic"] == "1", r["anywhere"] == "1")
+            for r in read_csv(types_file)
+        ]
+        self.triggers.sort(key=lambda t: -len(t.lemmas))
+        self.abbreviations = {r["abbr"]: r for r in read_csv(abbreviations_file)}
+        self.max_quote_tokens = max_quote_tokens
+        self.first_lemmas = {t.lemmas[0] for t in self.triggers}
+
+    # -- matching -------------------------------------------------------------------
+    def match_at(self, doc: Doc, i: int, lemma_cache: list[set[str]]) -> Trigger | None:
+        if not (lemma_cache[i] & self.first_lemmas):
+            return None
+        for trig in self.triggers:
+            n = len(trig.lemmas)
+            if i + n > len(doc):
+                continue
+            if all(trig.lemmas[k] in lemma_cache[i + k] for k in range(n)):
+                if trig.generic and not is_cap(doc[i]) and not self._named_after(doc, i + n):
+                    continue
+                if any(doc[i + k].is_sent_start for k in range(1, n)):
+                    continue
+                return trig
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["institutions"] = []
+        lemma_cache = [token_lemmas(t) for t in doc]
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            abbr = self.abbreviations.get(tok.text)
+            if abbr is not None:
+                span = doc[i:i + 1]
+                annotate(span, abbr["abbr"], "abbreviation", type=abbr["type"], full=abbr["full"],
+                         abbreviation=True, city=None, head=i)
+                self._attach_city(doc, span)
+                add_span(doc, "institutions", span)
+                i += 1
+                continue
+            trig = self.match_at(doc, i, lemma_cache)
+            if trig is None:
+                i += 1
+                continue
+            start, end = self._extent(doc, i, i + len(trig.lemmas), lemma_cache)
+            span = doc[start:end]
+            itype = trig.type
+            rule = f"trigger:{' '.join(trig.lemmas)}"
+            for j in range(start, end):
+                for t2 in self.triggers:
+                    if t2.anywhere and t2.lemmas[0] in lemma_cache[j] and len(t2.lemmas) == 1:
+                        itype, rule = t2.type, f"keyword:{t2.lemmas[0]}"
+            annotate(span, self.base_form(span), rule, type=itype, abbreviation=False, city=None,
+                     head=i)
+            self._attach_city(doc, span)
+            add_span(doc, "institutions", span)
+            i = end
         return doc
 
-    return run
+    # -- extent ---------------------------------------------------------------------
+    def _extent(self, doc: Doc, start: int, end: int, lemma_cache) -> tuple[int, int]:
+        # left: capitalised adjectives agreeing with the head ("Wielobranżowej Spółdzielni")
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.is_sent_start and not is_cap(prev):
+                break
+            if is_cap(prev) and any(a.pos in {"adj", "adja"} for a in prev._.morf) and not doc[start].is_sent_start:
+                start -= 1
+                continue
+            break
+        # right
+        j = end
+        n = len(doc)
+        while j < n:
+            tok = doc[j]
+            if tok.is_sent_start or tok.is_space:
+                break
+            if tok.text in OPEN_QUOTES or (tok.text in CLOSE_QUOTES and tok.text == '"'):
+                close = self._find_close(doc, j)
+                if close is None:
+                    break
+                j = close + 1
+                continue
+            if tok.lower_ in CITY_PREPS:
+                break
+            if tok.text in {"im.", "św."} or (tok.lower_ == "nr" and j + 1 < n and doc[j + 1].like_num):
+                j += 2 if tok.lower_ == "nr" else 1
+                continue
+            if is_cap(tok) and tok.is_alpha or (tok.is_upper and len(tok) > 1):
+                if self._starts_new_institution(doc, j, lemma_cache):
+                    break
+                j += 1
+                continue
+            if tok.lower_ in CONNECTORS and j + 1 < n and is_cap(doc[j + 1]) and not doc[j + 1].is_sent_start:
+                if tok.lower_ == "i" and self._starts_new_institution(doc, j + 1, lemma_cache):
+                    break
+                if tok.lower_ in {"z", "i", "na"} and doc[j + 1].lower_ in CITY_PREPS:
+                    break
+                j += 1
+                continue
+            if tok.lower_ == "na" and j + 2 < n and doc[j + 1].lower_ == "rzecz":
+                j += 2
+                continue
+            break
+        # trailing connectors are not part of the name
+        while j > end and doc[j - 1].lower_ in CONNECTORS:
+            j -= 1
+        return start, j
+
+    @staticmethod
+    def _named_after(doc: Doc, j: int) -> bool:
+        """A lower-case generic noun names an institution when a proper name follows it
+        ("schroniska św. Brata Alberta", "muzeum „Arte”")."""
+        if j >= len(doc) or doc[j].is_sent_start:
+            return False
+        nxt = doc[j]
+        return nxt.text in {"im.", "św."} or nxt.text in OPEN_QUOTES
+
+    def _find_close(self, doc: Doc, j: int) -> int | None:
+        for k in range(j + 1, min(len(doc), j + 1 + self.max_quote_tokens)):
+            if doc[k].text in CLOSE_QUOTES:
+                return k
+            if doc[k].is_sent_start:
+                return None
+        return None
+
+    def _starts_new_institution(self, doc: Doc, j: int, lemma_cache) -> bool:
+        if doc[j].text in self.abbreviations:
+            return False
+        trig = self.match_at(doc, j, lemma_cache)
+        return trig is not None and not trig.generic
+
+    # -- base form ------------------------------------------------------------------
+    @staticmethod
+    def base_form(span: Span) -> str:
+        """Nominative of the inflecting part; quoted parts and the rest stay as written."""
+        words, joins = [], []
+        in_quote = False
+        for tok in span:
+            words.append(tok.text)
+            joins.append(tok.whitespace_)
+        # only inflect the words before the first quote
+        cut = len(words)
+        for k, w in enumerate(words):
+            if w in OPEN_QUOTES or w == '"':
+                cut = k
+                break
+        head = to_nominative(words[:cut]) if cut else []
+        forms = head + words[cut:]
+        text = "".join(f + j for f, j in zip(forms, joins)).strip()
+        del in_quote
+        return normalise_quotes(text[:1].upper() + text[1:])
+
+    def _attach_city(self, doc: Doc, span: Span) -> None:
+        """City from a following "w/we <place>" phrase; the place component ran before us."""
+        places = doc.spans["places"] if "places" in doc.spans else []
+        end = span.end
+        if end < len(doc) and doc[end].lower_ in CITY_PREPS:
+            for p in places:
+                if p.start == end + 1:
+                    span._.attrs["city"] = p._.base
+                    span._.attrs["city_span"] = (p.start_char, p.end_char)
+                    span._.attrs["voivodeship"] = (p._.attrs or {}).get("voivodeship")
+                    span._.attrs["city_rule"] = "w+place"
+                    return
+
+
+def normalise_quotes(text: str) -> str:
+    """Polish typographic quotes: „Name”."""
+    import re
+
+    text = re.sub(r'(?:,,|„|"|“)\s*([^"„”“]+?)\s*(?:”|"|“|\'\'|’’)', r"„\1”", text)
+    return text
+
+
+@Language.factory(
+    "wizyty_institutions",
+    default_config={
+        "types_file": "institution_types.csv",
+        "abbreviations_file": "institution_abbreviations.csv",
+        "max_quote_tokens": 10,
+    },
+)
+def make_institutions(nlp: Language, name: str, types_file: str, abbreviations_file: str,
+                      max_quote_tokens: int):
+    return InstitutionFinder(types_file, abbreviations_file, max_quote_tokens)
