@@ -110,7 +110,7 @@ class InstitutionFinder:
             prev = doc[start - 1]
             if prev.is_sent_start and not is_cap(prev):
                 break
-            if is_cap(prev) and any(a.pos in {"adj", "adja"} for a in prev._.morf) and not doc[start].is_sent_start:
+            if is_cap(prev) and not doc[start].is_sent_start and agrees(prev.text, doc[start].text):
                 start -= 1
                 continue
             break
@@ -209,6 +209,15 @@ class InstitutionFinder:
                     span._.attrs["voivodeship"] = (p._.attrs or {}).get("voivodeship")
                     span._.attrs["city_rule"] = "w+place"
                     return
+
+
+def agrees(adjective: str, noun: str) -> bool:
+    """Does ``adjective`` agree in case, number and gender with the name's first word?"""
+    from ..morph.inflect import ADJ_CLASSES, NOUN_CLASSES, _readings
+
+    adj = set().union(*(f for _, f in _readings(adjective, ADJ_CLASSES)))
+    nxt = set().union(*(f for _, f in _readings(noun, NOUN_CLASSES | ADJ_CLASSES)))
+    return bool(adj & nxt)
 
 
 def normalise_quotes(text: str) -> str:

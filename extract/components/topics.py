@@ -1,11 +1,56 @@
-"""STUB: topics component (being written)."""
+"""Topics of a visit from lemma-based cue lists (``models/resources/topic_cues.csv``).
+
+Each cue occurrence adds its weight to its topic; the score 1 - exp(-w/scale) lies in
+[0, 1) and grows with repeated evidence, so a word in passing does not make a topic.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..records import Topic
+from ..resources import read_csv
 
-@Language.factory("wizyty_topics", default_config={})
-def make_topics(nlp: Language, name: str):
-    def run(doc: Doc) -> Doc:
+
+class TopicScorer:
+    def __init__(self, cues_file: str, threshold: float, scale: float):
+        self.cues: dict[str, list[tuple[tuple[str, ...], str, float]]] = defaultdict(list)
+        for row in read_csv(cues_file):
+            lemmas = tuple(row["cue"].split())
+            self.cues[lemmas[0]].append((lemmas, row["topic"], float(row["weight"])))
+        self.threshold = threshold
+        self.scale = scale
+
+    def __call__(self, doc: Doc) -> Doc:
+        lem = [{t.lower_, t.lemma_.lower()} | {a.lemma.lower() for a in t._.morf} for t in doc]
+        weights: dict[str, float] = defaultdict(float)
+        evidence: dict[str, list[str]] = defaultdict(list)
+        for i in range(len(doc)):
+            for first in lem[i]:
+                for lemmas, topic, w in self.cues.get(first, ()):
+                    n = len(lemmas)
+                    if i + n <= len(doc) and all(lemmas[k] in lem[i + k] for k in range(n)):
+                        weights[topic] += w
+                        text = doc[i:i + n].text
+                        if text not in evidence[topic]:
+                            evidence[topic].append(text)
+        out = []
+        for topic, w in weights.items():
+            score = 1 - math.exp(-w / self.scale)
+            if score >= self.threshold:
+                out.append(Topic(visit_id="", doc_id="", topic=topic, score=round(score, 3),
+                                 evidence="; ".join(evidence[topic][:5]), rule="cue_lemmas"))
+        out.sort(key=lambda t: -t.score)
+        doc._.topics = out
         return doc
 
-    return run
+
+@Language.factory(
+    "wizyty_topics",
+    default_config={"cues_file": "topic_cues.csv", "threshold": 0.6, "scale": 2.0},
+)
+def make_topics(nlp: Language, name: str, cues_file: str, threshold: float, scale: float):
+    return TopicScorer(cues_file, threshold, scale)

@@ -1,11 +1,163 @@
-"""STUB: visit component (being written)."""
+"""Assemble one report's visit: title, dates, organiser, participants, hosts, places.
+
+The entity components find every institution, place and person; this step decides their
+roles in the visit: the organiser (subject of "zorganizował", "organizatorem"), the hosts
+(institutions the group went to or met), the places visited (host cities and localities
+the group went to). Each decision records its rule.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from ..resources import read_csv
+from . import dates as dates_component
+
+TITLE_CUES = re.compile(r"wizyt|wyjazd|study|studyj|dobr\w+ praktyk|wizytowali|relacja", re.I)
+QUOTED = re.compile(r"[„\"“”]([^„\"“”\n]{6,200})[”\"“]")
+TRAILING_DATE = re.compile(r"\s*[-–,]?\s*(w dniu |w dniach )?\d{1,2}([.-–]\d{1,2})*([.-–]\d{2,4})?\s*(r\.|roku)?\s*$")
+PARTICIPANTS = [
+    re.compile(r"\b(\d{1,3})[- ]?(?:osobow\w+ (?:grup\w+|delegacj\w+))", re.I),
+    re.compile(r"\b(?:grup\w*|delegacj\w*)\s+(?:liczą\w+\s+)?(\d{1,3})\s+(?:os(?:ób|oby)\b|uczestnik)", re.I),
+    re.compile(r"\b(\d{1,3})\s+(?:os(?:ób|oby)|uczestnik\w*)\b(?!\s+z\s+niepełnospr)", re.I),
+    re.compile(r"udział\s+wzię\w+\s+(\d{1,3})\b", re.I),
+]
 
 
-@Language.factory("wizyty_visit", default_config={})
-def make_visit(nlp: Language, name: str):
-    def run(doc: Doc) -> Doc:
+@dataclass
+class VisitAssembly:
+    title: str | None = None
+    title_rule: str = ""
+    start_date: str | None = None
+    end_date: str | None = None
+    dates_rule: str = ""
+    organizer: Span | None = None
+    organizer_rule: str = ""
+    participants: int | None = None
+    participants_rule: str = ""
+    hosts: list[Span] = field(default_factory=list)
+    places: list[Span] = field(default_factory=list)
+    people: list[Span] = field(default_factory=list)
+
+
+def _lemmas(span: Span) -> set[str]:
+    return {t.lemma_.lower() for t in span} | {a.lemma.lower() for t in span for a in t._.morf}
+
+
+class VisitAssembler:
+    def __init__(self, cues_file: str):
+        self.cues: dict[str, set[str]] = {}
+        for row in read_csv(cues_file):
+            self.cues.setdefault(row["kind"], set()).add(row["lemma"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        v = VisitAssembly()
+        v.title, v.title_rule = self.title(doc)
+        v.start_date, v.end_date, _span, v.dates_rule = dates_component.visit_dates(doc)
+        v.organizer, v.organizer_rule = self.organizer(doc)
+        v.participants, v.participants_rule = self.participants(doc)
+        v.hosts = self.hosts(doc, v.organizer)
+        v.places = self.places(doc, v.hosts, v.organizer)
+        v.people = list(doc.spans["people"]) if "people" in doc.spans else []
+        doc._.visit = v
         return doc
 
-    return run
+    # -- title ---------------------------------------------------------------------
+    def title(self, doc: Doc) -> tuple[str | None, str]:
+        lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
+        for line in lines[:6]:
+            if len(line) > 220 or line.endswith((".", ":")) and not line.endswith("r."):
+                continue
+            if not TITLE_CUES.search(line):
+                continue
+            quoted = QUOTED.search(line)
+            if quoted and not line.strip().startswith(("„", '"', "“")):
+                return quoted.group(1).strip().rstrip("."), "heading:quoted_name"
+            title = line.strip().strip("„”\"“").strip()
+            title = TRAILING_DATE.sub("", title).strip(" -–,")
+            return title or None, "heading"
+        return None, ""
+
+    # -- organiser -----------------------------------------------------------------
+    def organizer(self, doc: Doc) -> tuple[Span | None, str]:
+        insts = [s for s in doc.spans.get("institutions", [])]
+        for sent in doc.sents:
+            lem = _lemmas(sent)
+            if not (lem & self.cues.get("organize", set())):
+                continue
+            cands = [s for s in insts if s.sent == sent]
+            if not cands:
+                continue
+            # the first full institution name in the organising sentence
+            full = [s for s in cands if not s._.attrs.get("abbreviation")] or cands
+            return full[0], "organize_sentence"
+        return None, ""
+
+    # -- participants ---------------------------------------------------------------
+    def participants(self, doc: Doc) -> tuple[int | None, str]:
+        for k, rx in enumerate(PARTICIPANTS):
+            m = rx.search(doc.text)
+            if m:
+                n = int(m.group(1))
+                if 2 <= n <= 500:
+                    return n, f"participants_regex_{k}"
+        return None, ""
+
+    # -- hosts ----------------------------------------------------------------------
+    def hosts(self, doc: Doc, organizer: Span | None) -> list[Span]:
+        out: list[Span] = []
+        seen: set[tuple[str, str]] = set()
+        exclude = self.cues.get("exclude", set())
+        visit = self.cues.get("visit", set())
+        for span in doc.spans.get("institutions", []):
+            attrs = span._.attrs
+            if organizer is not None and span.start == organizer.start:
+                attrs["host_rule"] = "excluded:organizer"
+                continue
+            prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+            if prev == "przez":
+                attrs["host_rule"] = "excluded:operator"
+                continue
+            sent_lem = _lemmas(span.sent)
+            if sent_lem & exclude and not sent_lem & visit:
+                attrs["host_rule"] = "excluded:funder_or_founder"
+                continue
+            if attrs.get("abbreviation"):
+                same = [h for h in out if h._.attrs.get("type") == attrs.get("type")]
+                if same:
+                    continue
+            key = (span._.base.lower(), (attrs.get("city") or "").lower())
+            if key in seen:
+                continue
+            if organizer is not None and span._.base == organizer._.base and attrs.get("city") == organizer._.attrs.get("city"):
+                continue
+            seen.add(key)
+            attrs["host_rule"] = "visit_sentence" if sent_lem & visit else "mentioned"
+            out.append(span)
+        return out
+
+    # -- places ---------------------------------------------------------------------
+    def places(self, doc: Doc, hosts: list[Span], organizer: Span | None) -> list[Span]:
+        host_cities = {h._.attrs.get("city") for h in hosts if h._.attrs.get("city")}
+        org_city = organizer._.attrs.get("city") if organizer is not None else None
+        visit = self.cues.get("visit", set())
+        out, seen = [], set()
+        for p in doc.spans.get("places", []):
+            name = p._.base
+            if name in seen:
+                continue
+            cue = (p._.attrs or {}).get("cue", "")
+            in_visit = bool(_lemmas(p.sent) & visit)
+            if name in host_cities or (cue in {"do", "w", "we"} and in_visit and name != org_city):
+                p._.attrs["place_rule"] = "host_city" if name in host_cities else f"{cue}+visit_sentence"
+                seen.add(name)
+                out.append(p)
+        return out
+
+
+@Language.factory("wizyty_visit", default_config={"cues_file": "visit_cues.csv"})
+def make_visit(nlp: Language, name: str, cues_file: str):
+    return VisitAssembler(cues_file)

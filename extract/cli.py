@@ -1,0 +1,136 @@
+"""Command line: ``wizyty run`` (= ``python -m extract run``) and ``wizyty evaluate``."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+
+
+def _progress_printer(total: int, enabled: bool):
+    start = time.perf_counter()
+
+    def show(k: int, report) -> None:
+        if not enabled:
+            return
+        if k == total or k % max(1, total // 20) == 0 or total <= 20:
+            rate = k / max(time.perf_counter() - start, 1e-9)
+            print(f"\r[{k}/{total}] {report.doc_id[:40]:40s} {rate:6.1f} reports/s", end="",
+                  file=sys.stderr, flush=True)
+            if k == total:
+                print(file=sys.stderr)
+
+    return show
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .io import InputError
+    from .pipeline import build_pipeline
+    from .runner import process_reports, read_all
+    from .tables import TableWriteError, to_frames, write_tables
+
+    try:
+        reports = read_all(args.inputs, recursive=args.recursive)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    overrides = {}
+    for item in args.set or []:
+        key, _, value = item.partition("=")
+        try:
+            overrides[key] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key] = value
+    if args.model is not None:
+        overrides["wizyty.statistical_model"] = args.model
+    t0 = time.perf_counter()
+    nlp = build_pipeline(args.config, overrides=overrides, statistical=not args.rules_only)
+    if not args.quiet:
+        stat = nlp.meta.get("wizyty_statistical")
+        print(f"pipeline: {', '.join(nlp.pipe_names)} (loaded in {time.perf_counter() - t0:.1f}s"
+              f"{'; statistical: ' + stat['model'] if stat else '; rules only'})", file=sys.stderr)
+    n_ok = sum(1 for r in reports if not isinstance(r, InputError))
+    show = _progress_printer(n_ok, not args.quiet and sys.stderr.isatty() or args.progress)
+    result = process_reports(nlp, reports, progress=show, batch_size=args.batch_size)
+    for err in result.errors:
+        print(f"error: {err}", file=sys.stderr)
+    frames = to_frames(result.extractions)
+    try:
+        written = write_tables(frames, args.out, formats=args.format)
+    except TableWriteError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 3
+    if not args.quiet:
+        wps = result.words / result.seconds if result.seconds else 0.0
+        counts = ", ".join(f"{len(df)} {name}" for name, df in frames.items())
+        print(f"{len(result.extractions)} reports processed, {len(result.errors)} failed; {counts}; "
+              f"{result.words} words in {result.seconds:.1f}s ({wps:,.0f} words/s)", file=sys.stderr)
+        print(f"tables written to {Path(args.out)}: "
+              f"{', '.join(p.name for ps in written.values() for p in ps)}", file=sys.stderr)
+    return 0 if not result.errors else 1
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import format_report, score
+
+    only = set(args.docs.split(",")) if args.docs else None
+    res = score(args.gold, args.pred, only)
+    if args.json:
+        Path(args.json).write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(format_report(res))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="wizyty",
+        description="Extract visits, hosts, people, places and topics from Polish study-visit "
+                    "reports into CSV tables (spec: visits.csv, hosts.csv, people.csv, places.csv, "
+                    "topics.csv).")
+    ap.add_argument("--version", action="version", version=f"wizyty {__version__}")
+    ap.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="process report files or folders and write the tables",
+                         description="Process reports (UTF-8, cp1250 or ISO-8859-2 plain text) and "
+                                     "write the five tables into --out. Exit code 0 only when every "
+                                     "file was processed; unreadable files are reported by name and "
+                                     "skipped (exit 1).")
+    run.add_argument("inputs", nargs="+", metavar="PATH",
+                     help="report files, or folders whose *.txt files are read")
+    run.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the tables (created)")
+    run.add_argument("--format", default="csv", metavar="FMT",
+                     help="comma-separated output formats: csv (default), parquet, sqlite")
+    run.add_argument("--recursive", "-r", action="store_true", help="read folders recursively")
+    run.add_argument("--config", metavar="FILE", help="pipeline config (default: extract/config.cfg)")
+    run.add_argument("--set", action="append", metavar="SECTION.KEY=VALUE",
+                     help="override a config value, e.g. --set components.wizyty_topics.threshold=0.5")
+    run.add_argument("--model", metavar="NAME_OR_PATH",
+                     help="statistical layer: models/nkjp_pl/model (default), pl_core_news_sm/md/lg "
+                          "when installed, or '' for none")
+    run.add_argument("--rules-only", action="store_true", help="do not load any statistical model")
+    run.add_argument("--batch-size", type=int, default=16, help="reports per nlp.pipe batch (16)")
+    run.add_argument("--progress", action="store_true", help="show progress even when not on a terminal")
+    run.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    run.set_defaults(func=cmd_run)
+
+    ev = sub.add_parser("evaluate", help="score predicted tables against gold annotations",
+                        description="Score the tables in --pred against gold/<doc_id>.json files "
+                                    "(same figures as eval/score.py).")
+    ev.add_argument("--gold", required=True, metavar="DIR", help="folder of gold JSON files")
+    ev.add_argument("--pred", required=True, metavar="DIR", help="folder with the CSV tables")
+    ev.add_argument("--json", metavar="FILE", help="also write the full result as JSON")
+    ev.add_argument("--docs", metavar="ID,ID", help="only these doc ids")
+    ev.set_defaults(func=cmd_evaluate)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    return args.func(args)
