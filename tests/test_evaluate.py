@@ -22,6 +22,7 @@ from extract.evaluate import fold, format_report, greedy_match, score, similar  
 
 SHARED_SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
 REPO_GOLD = ROOT / "corpus" / "gold"
+SHARED_GOLD = ROOT.parent / "shared" / "corpus" / "gold"
 
 COLUMNS = {
     "visits": ["visit_id", "doc_id", "title", "start_date", "end_date", "organizer",
@@ -325,18 +326,19 @@ def _pred_from_gold(golds: list[dict[str, Any]], rng: random.Random) -> dict[str
     return rows
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_same_as_shared_scorer_on_noisy_real_gold(tmp_path, seed):
+@pytest.mark.parametrize("gold_dir", [REPO_GOLD, SHARED_GOLD], ids=["repo_gold", "shared_gold"])
+@pytest.mark.parametrize("seed", range(4))
+def test_same_as_shared_scorer_on_noisy_real_gold(tmp_path, seed, gold_dir):
     mod = load_shared()
-    if not REPO_GOLD.is_dir() or not any(REPO_GOLD.glob("*.json")):
-        pytest.skip("no corpus/gold in this checkout")
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(REPO_GOLD.glob("*.json"))]
+    if not gold_dir.is_dir() or not any(gold_dir.glob("*.json")):
+        pytest.skip(f"no gold annotations in {gold_dir}")
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
     rng = random.Random(seed)
     pred = write_pred(tmp_path / "pred", _pred_from_gold(golds, rng))
-    res = assert_same(mod, REPO_GOLD, pred)
+    res = assert_same(mod, gold_dir, pred)
     assert res["docs"] == len(golds)
     some = {g["doc_id"] for g in rng.sample(golds, k=min(5, len(golds)))}
-    assert_same(mod, REPO_GOLD, pred, only=some)
+    assert_same(mod, gold_dir, pred, only=some)
 
 
 def test_same_as_shared_scorer_on_perfect_predictions(tmp_path):
