@@ -1,0 +1,243 @@
+"""A regex + table grammar of Polish date mentions, over plain text.
+
+Why not ``dateparser``: it turns ordinary words ("się", "Nie") into dates and knows no
+Polish day ranges ("22-25.08.2016 r.", "od 3 do 5 marca", "23 i 24 maja"). Here every
+date needs a day number and a month from ``months.csv`` (or numeric day.month), so a
+word alone is never a date. Each rule has a name that ends up in ``span._.rule``.
+
+``find_mentions(text)`` returns the mentions with their parts as written (a day, a month,
+a year or a relative year such as "br."); years are filled in by ``resolve``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from .lexicon import months, normalise, relative_years
+
+
+@dataclass(frozen=True)
+class Part:
+    """One end of a mention as written: ``year`` is None when the text gives none;
+    ``rel`` is the offset of a relative year ("br." = 0, "ub.r." = -1)."""
+
+    day: int
+    month: int
+    year: int | None = None
+    rel: int | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A date or a date range found in the text (``last`` is None for a single day)."""
+
+    start_char: int
+    end_char: int
+    text: str
+    rule: str
+    first: Part
+    last: Part | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.last is not None
+
+    @property
+    def has_year(self) -> bool:
+        return any(p is not None and p.year is not None for p in (self.first, self.last))
+
+
+# ---- building blocks -------------------------------------------------------------------
+_SP = r"[ \t\u00a0]"            # a space that does not cross a line
+S = _SP + "+"
+S0 = _SP + "*"
+START = r"(?<![\w.,/:])(?<!\d[-–—])"   # a day does not continue a number or a code
+DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
+MON_NUM = r"(?:0?[1-9]|1[0-2])(?!\d)"
+YEAR4 = r"(?:19|20)\d{2}(?!\d)"
+YEAR_NUM = r"(?:(?:19|20)\d{2}|\d{2})(?!\d)"   # numeric dates may write "25.08.16"
+YSUF = r"(?:" + _SP + r"?(?:roku|rok|r\.|r)(?!\w))?"   # "2011 r.", "2011r.", "2011 roku"
+DASH = S0 + r"[-–—]" + S0
+RSEP = r"(?:" + DASH + r"|" + S + r"(?i:do|i|oraz)" + S + r"|" + S0 + "," + S0 + r")"
+RSEP_DASH_DO = r"(?:" + DASH + r"|" + S + r"(?i:do)" + S + r")"
+OD = r"(?:(?i:od)" + S + r")?"
+END = r"(?![\w])"
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _lex() -> dict[str, str]:
+    m = months()
+    rel = [re.escape(f).replace(r"\ ", S) for f in sorted(relative_years(), key=len, reverse=True)]
+    return {
+        "MONW": r"(?i:" + _alt(m.after_day) + r")(?!\w)",
+        "MONY": r"(?:(?i:" + _alt(m.abbr) + r")\.?|" + _alt(m.roman) + r"(?![\w]))",
+        "REL": r"(?i:" + "|".join(f"(?:{r})" for r in rel) + r")(?!\w)",
+    }
+
+
+def _year_or_rel(n: int, required: bool = False) -> str:
+    lx = _lex()
+    core = rf"{S}(?:(?P<y{n}>{YEAR4}){YSUF}|(?P<r{n}>{lx['REL']}))"
+    return core if required else f"(?:{core})?"
+
+
+def _year(n: int, required: bool = True, numeric: bool = False) -> str:
+    core = rf"(?P<y{n}>{YEAR_NUM if numeric else YEAR4}){YSUF}"
+    return core if required else f"(?:{core})?"
+
+
+@lru_cache(maxsize=None)
+def rules() -> tuple[tuple[str, re.Pattern], ...]:
+    """(name, compiled pattern) in priority order: longer, more specific forms first."""
+    lx = _lex()
+    W, Y = lx["MONW"], lx["MONY"]
+    MY_PRE = r"(?:\." + S0 + "|" + S + ")"      # "5.IX.2019", "5 IX 2019", "5 wrz. 2019"
+    MY_POST = r"(?:\." + S0 + "|" + S0 + ")"
+    src = [
+        # "30 września - 2 października 2019", "od 30 grudnia 2019 r. do 2 stycznia 2020 r."
+        ("range_day_month_day_month",
+         rf"{START}{OD}(?P<d1>{DAY}){S}(?P<m1>{W})(?:{S}(?P<y1>{YEAR4}){YSUF})?{RSEP_DASH_DO}"
+         rf"(?P<d2>{DAY}){S}(?P<m2>{W}){_year_or_rel(2)}"),
+        # "5-8 lipca 2011 r.", "od 3 do 5 marca", "23 i 24 maja", "5, 6 i 7 maja", "5-8 wrzesień 2017"
+        ("range_day_day_month",
+         rf"{START}{OD}(?P<d1>{DAY})(?:{S0},{S0}{DAY})*{RSEP}(?P<d2>{DAY}){S}(?P<m2>{W}){_year_or_rel(2)}"),
+        # "5-8 IX 2019", "5-8.IX.2019"
+        ("range_day_day_monthnum",
+         rf"{START}{OD}(?P<d1>{DAY}){RSEP_DASH_DO}(?P<d2>{DAY}){MY_PRE}(?P<m2>{Y}){MY_POST}(?P<y2>{YEAR4}){YSUF}"),
+        # "5 lipca 2011 r.", "10 maja", "6 września br."
+        ("day_month", rf"{START}(?P<d1>{DAY}){S}(?P<m1>{W}){_year_or_rel(1)}"),
+        # "5 IX 2019", "5.IX.2019", "5 wrz. 2019"
+        ("day_monthnum", rf"{START}(?P<d1>{DAY}){MY_PRE}(?P<m1>{Y}){MY_POST}(?P<y1>{YEAR4}){YSUF}"),
+        # "2014-03-23 - 2014-03-27"
+        ("range_iso_iso",
+         rf"(?<![\w.,/-])(?P<y1>{YEAR4})-(?P<m1>{MON_NUM})-(?P<d1>{DAY}){RSEP_DASH_DO}"
+         rf"(?P<y2>{YEAR4})-(?P<m2>{MON_NUM})-(?P<d2>{DAY}){END}"),
+        ("iso", rf"(?<![\w.,/-])(?P<y1>{YEAR4})-(?P<m1>{MON_NUM})-(?P<d1>{DAY})(?![\w-])"),
+        # "09.08.2021-13.08.2021", "30.09.2019 r. – 2.10.2019 r."
+        ("range_numeric_full_full",
+         rf"{START}{OD}(?P<d1>{DAY})[./](?P<m1>{MON_NUM})[./]{_year(1, numeric=True)}{RSEP_DASH_DO}"
+         rf"(?P<d2>{DAY})[./](?P<m2>{MON_NUM})[./]{S0}{_year(2, numeric=True)}"),
+        # "22.06.-24.06.2015r.", "30.09-2.10.2019"
+        ("range_numeric_daymonth_full",
+         rf"{START}{OD}(?P<d1>{DAY})[./](?P<m1>{MON_NUM})\.?{RSEP_DASH_DO}"
+         rf"(?P<d2>{DAY})[./](?P<m2>{MON_NUM})[./]{S0}{_year(2, numeric=True)}"),
+        # "22-25.08.2016 r.", "13-15.05. 2024", "od 22 do 25.08.2016"
+        ("range_numeric_day_full",
+         rf"{START}{OD}(?P<d1>{DAY}){RSEP_DASH_DO}(?P<d2>{DAY})[./](?P<m2>{MON_NUM})[./]{S0}{_year(2, numeric=True)}"),
+        # "25.08.2016", "07.10.2021 r.", "25.08.16"
+        ("numeric_day_month_year",
+         rf"{START}(?P<d1>{DAY})(?P<sep>[./])(?P<m1>{MON_NUM})(?P=sep){_year(1, numeric=True)}(?![.,/]?\d)"),
+    ]
+    # Numeric dates without a year ("24.06", "13-15.05.") are dates only with a year
+    # word after them ("24.06 br.") or a day cue before them ("dnia 24.06").
+    cue = r"(?i:(?<!\w)(?:w\s+dniach|w\s+dniu|dnia|dn\.))" + S
+    noyear = [
+        ("range_numeric_daymonth_daymonth",
+         rf"{OD}(?P<d1>{DAY})\.(?P<m1>{MON_NUM})\.?{RSEP_DASH_DO}(?P<d2>{DAY})\.(?P<m2>{MON_NUM})\.?"),
+        ("range_numeric_day_daymonth", rf"{OD}(?P<d1>{DAY}){RSEP_DASH_DO}(?P<d2>{DAY})\.(?P<m2>{MON_NUM})\.?"),
+        ("numeric_day_month", rf"(?P<d1>{DAY})\.(?P<m1>{MON_NUM})\.?"),
+    ]
+    for name, core in noyear:
+        src.append((name + "_rel", rf"{START}(?P<core>{core}{S0}(?P<r2>{lx['REL']}))"))
+        src.append((name, rf"{cue}(?P<core>{core})(?![\w.,/]|\.\d)"))
+    return tuple((name, re.compile(pat)) for name, pat in src)
+
+
+# ---- matching --------------------------------------------------------------------------
+def _month(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if text.isdigit():
+        return int(text)
+    m = months()
+    word = text.rstrip(".")
+    return m.roman.get(word) or m.after_day.get(word.lower()) or m.abbr.get(word.lower())
+
+
+def _year_value(text: str | None) -> int | None:
+    if text is None:
+        return None
+    y = int(text)
+    return 2000 + y if len(text) == 2 else y
+
+
+def _rel_value(text: str | None) -> int | None:
+    return None if text is None else relative_years().get(normalise(text))
+
+
+def _valid(p: Part) -> bool:
+    try:
+        date(p.year or 2000, p.month, p.day)  # 2000 is a leap year: "29 lutego" stays valid
+        return True
+    except ValueError:
+        return False
+
+
+def _parts(g: dict[str, str | None]) -> tuple[Part, Part | None] | None:
+    """Fill a range's missing month/year from its other end; None when invalid."""
+    d1, d2 = int(g["d1"]), int(g["d2"]) if g.get("d2") else None
+    m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
+    y1, y2 = _year_value(g.get("y1")), _year_value(g.get("y2"))
+    r1, r2 = _rel_value(g.get("r1")), _rel_value(g.get("r2"))
+    if d2 is None:
+        first = Part(d1, m1, y1, r1 if r1 is not None else r2)
+        return (first, None) if _valid(first) else None
+    m1 = m1 or m2
+    if y1 is None and y2 is not None:  # "30 grudnia - 2 stycznia 2020": start in 2019
+        y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2
+    elif y2 is None and y1 is not None:  # "30 grudnia 2019 - 2 stycznia": end in 2020
+        y2 = y1 + 1 if (m1, d1) > (m2, d2) else y1
+    first, last = Part(d1, m1, y1, r2), Part(d2, m2, y2, r2)
+    if not (_valid(first) and _valid(last)):
+        return None
+    if y1 is not None and y2 is not None:
+        if date(y1, m1, d1) > date(y2, m2, d2):
+            return None
+    elif (m1, d1) > (m2, d2) and m1 == m2:
+        return None  # "28-5 maja" is no range
+    return first, last
+
+
+def _rule_name(name: str, first: Part, last: Part | None) -> str:
+    if name.endswith("_rel"):
+        return name[:-4] + "_relyear"
+    if name.startswith(("iso", "range_iso")):
+        return name
+    ends = [p for p in (first, last) if p is not None]
+    if any(p.year is not None for p in ends):
+        return name if name.endswith("_year") or name.endswith("_full") else name + "_year"
+    if any(p.rel is not None for p in ends):
+        return name + "_relyear"
+    return name
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every date mention in ``text``, in reading order, without overlaps (the longest
+    mention wins; on equal length the earlier rule)."""
+    found: list[tuple[int, int, int, Mention]] = []
+    for prio, (name, pattern) in enumerate(rules()):
+        for m in pattern.finditer(text):
+            parts = _parts(m.groupdict())
+            if parts is None:
+                continue
+            s, e = m.span("core") if "core" in pattern.groupindex else m.span()
+            # trailing spaces of an absent year suffix are not part of the mention
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            first, last = parts
+            found.append((s, e, prio, Mention(s, e, text[s:e], _rule_name(name, first, last), first, last)))
+    found.sort(key=lambda t: (-(t[1] - t[0]), t[2], t[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[Mention] = []
+    for s, e, _, mention in found:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append(mention)
+    return sorted(out, key=lambda m: m.start_char)

@@ -1,0 +1,86 @@
+"""Choose which date mention gives the dates of the visit itself.
+
+A report carries other dates: the page's publication date, agreement and resolution
+dates ("umowa ... z dnia"), a planned next trip, founding years. Each mention gets a
+score from the cue words around it (``date_cues.csv``) and its shape:
+
+* visit cues right before it ("w dniach", "w dniu") and visit words on its line
+  ("wizyta", "wyjazd", "odbyła się");
+* a heading line near the top ("Wizyta studyjna ... 13-16.11.2017 r.");
+* a range (a visit of several days is announced as one);
+* document, plan and origin cues count against it; publication dates and spans longer
+  than a month (programme periods) are never the visit.
+
+The best score wins, the earlier mention on a tie (a report of several visits is
+annotated with the first). A mention without any supporting cue is not taken. When the
+winner's year cannot be resolved the visit's dates stay null: no other date is guessed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import cue_hits, heading
+from .resolve import DateMention
+
+HEADING_WEIGHT = 2
+RANGE_WEIGHT = 1
+LONG_SPAN_DAYS = 31
+LONG_SPAN_WEIGHT = -5
+MIN_SCORE = 1
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The visit's dates and why: ``rule`` names the evidence and the grammar rule."""
+
+    start: str | None
+    end: str | None
+    mention: DateMention | None
+    rule: str
+    score: int = 0
+
+
+def score(text: str, dm: DateMention) -> tuple[int, list[str]]:
+    """Score of one mention as the visit's date, with the names of the evidence."""
+    total, why = 0, []
+    seen_kinds: set[tuple[str, str]] = set()
+    for cue in cue_hits(text, dm.start_char, dm.end_char, ("visit", "document", "plan", "origin")):
+        key = (cue.kind, cue.where)
+        if key in seen_kinds:  # several visit words on one line count once
+            continue
+        seen_kinds.add(key)
+        total += cue.weight
+        why.append(f"{cue.kind}:{cue.text}")
+    if heading(text, dm.start_char, dm.end_char):
+        total += HEADING_WEIGHT
+        why.append("heading")
+    if dm.is_range:
+        total += RANGE_WEIGHT
+        if dm.start and dm.end and (dm.end - dm.start).days > LONG_SPAN_DAYS:
+            total += LONG_SPAN_WEIGHT
+            why.append("long_span")
+    return total, why
+
+
+def choose(text: str, mentions: list[DateMention]) -> Choice:
+    """The visit's (start, end) from the resolved mentions of ``text``."""
+    scored = [(dm, *score(text, dm)) for dm in mentions if not dm.publication]
+    scored = [t for t in scored if t[1] >= MIN_SCORE]
+    ranges = [dm for dm, _, _ in scored if dm.is_range and dm.start and dm.end]
+    best: tuple[int, DateMention, list[str]] | None = None
+    for dm, s, why in scored:
+        # "W dniu 23 czerwca ..." inside a visit of "22-24.06" is one of its days
+        if not dm.is_range and dm.start and any(r.start <= dm.start <= r.end for r in ranges):
+            continue
+        if best is None or s > best[0]:
+            best = (s, dm, why)
+    if best is None:
+        return Choice(None, None, None, "no_visit_date")
+    s, dm, why = best
+    reason = "+".join(why) or "only_date"
+    if dm.start is None:
+        return Choice(None, None, dm, f"year_unknown[{reason}]:{dm.rule}", s)
+    rule = f"visit[{reason}]:{dm.rule}"
+    if dm.year_inferred:
+        rule += f":year_from_{dm.year_source}"
+    return Choice(dm.start.isoformat(), dm.end.isoformat(), dm, rule, s)
