@@ -268,6 +268,8 @@ def read_report(path: PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
         raise InputError(p, f"cannot read the file: {err.strerror or err}") from None
     if p.is_dir():
         raise InputError(p, "is a folder, not a file (pass the folder to collect_inputs to read its *.txt)")
+    if not p.is_file():  # a FIFO or device would block or never end
+        raise InputError(p, "not a regular file")
     if st.st_size > max_bytes:
         raise InputError(p, f"file too large ({st.st_size:,} bytes; the limit is {max_bytes:,}); "
                             "is it really one report?")

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
+import time
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Sequence, Union
 
@@ -23,6 +25,7 @@ from .records import TABLES, Extraction, as_row, columns
 
 __all__ = [
     "SPEC_COLUMNS",
+    "table_columns",
     "FORMATS",
     "SQLITE_NAME",
     "to_frames",
@@ -180,6 +183,18 @@ def _write_sqlite(frames: Mapping[str, pd.DataFrame], path: Path) -> None:
     _fsync(path)
 
 
+def _remove_stale_tmp(out: Path, older_than_s: float = 3600.0) -> None:
+    """Remove temporary folders left by a run that was killed outright (SIGKILL, power
+    loss); recent ones may belong to a writer still running, so they are left alone."""
+    now = time.time()
+    for d in out.glob(_TMP_PREFIX + "*"):
+        try:
+            if d.is_dir() and now - d.stat().st_mtime > older_than_s:
+                shutil.rmtree(d, ignore_errors=True)
+        except OSError:
+            pass
+
+
 def write_tables(frames: Mapping[str, pd.DataFrame], out_dir: PathLike,
                  formats: Union[str, Sequence[str]] = ("csv",)) -> dict[str, list[Path]]:
     """Write the tables into ``out_dir``; return the written paths per format.
@@ -192,6 +207,9 @@ def write_tables(frames: Mapping[str, pd.DataFrame], out_dir: PathLike,
     files are untouched and the temporary folder is removed.
     """
     fmts = _check_formats(formats)
+    for name in frames:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise TableWriteError(f"invalid table name {name!r}")
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -199,6 +217,7 @@ def write_tables(frames: Mapping[str, pd.DataFrame], out_dir: PathLike,
         raise TableWriteError(f"cannot create output folder {out}: {err.strerror or err}") from None
     if not out.is_dir():
         raise TableWriteError(f"output path {out} exists and is not a folder")
+    _remove_stale_tmp(out)
     try:
         tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=out))
     except OSError as err:

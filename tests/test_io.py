@@ -262,3 +262,10 @@ def test_corpus_reads_clean():
     for p in collect_inputs([raw]):
         r = read_report(p)
         assert r.encoding == "utf-8" and r.text.strip(), p
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_fifo_is_refused_not_blocking(tmp_path):
+    p = tmp_path / "potok.txt"
+    os.mkfifo(p)
+    assert_refused(p, "regular file")

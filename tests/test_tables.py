@@ -281,3 +281,22 @@ def test_each_file_is_replaced_whole(tmp_path, monkeypatch):
             pdt.assert_frame_equal(read_tables(out, tables=[name])[name], frames[name])
         else:
             assert data == before[f"{name}.csv"]
+
+
+def test_stale_temp_folders_are_cleaned_fresh_ones_kept(tmp_path):
+    import os
+    import time
+    stale = tmp_path / ".wizyty-tmp-stary"
+    fresh = tmp_path / ".wizyty-tmp-swiezy"
+    for d in (stale, fresh):
+        d.mkdir()
+        (d / "visits.csv").write_text("visit_id\n", encoding="utf-8")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    write_tables(to_frames(sample()), tmp_path)
+    assert not stale.exists() and fresh.exists()
+
+
+def test_bad_table_name(tmp_path):
+    with pytest.raises(TableWriteError, match="invalid table name"):
+        write_tables({"../visits": to_frames(sample())["visits"]}, tmp_path / "out")
