@@ -45,13 +45,12 @@ def doc_to_extraction(doc: Doc, report: Report) -> Extraction:
         participants_rule=v.participants_rule,
     )
     hosts = []
-    for k, span in enumerate(v.hosts, 1):
-        a = span._.attrs
+    for k, h in enumerate(v.hosts, 1):
+        a = h.span._.attrs
         hosts.append(Host(
-            host_id=f"{vid}-h{k}", visit_id=vid, doc_id=report.doc_id, name=span._.base,
-            type=a.get("type"), city=a.get("city"), voivodeship=a.get("voivodeship"),
-            operator=a.get("operator"), rule=f"{span._.rule}; {a.get('host_rule', '')}; city:{a.get('city_rule', '')}",
-            **_span_fields(span)))
+            host_id=f"{vid}-h{k}", visit_id=vid, doc_id=report.doc_id, name=h.name,
+            type=h.type, city=h.city, voivodeship=h.voivodeship, operator=h.operator,
+            rule=f"{h.span._.rule}; {h.rule}; city:{a.get('city_rule', '')}", **_span_fields(h.span)))
     people = []
     seen = {}
     for span in v.people:

@@ -8,6 +8,7 @@ Abbreviations (MOPS, CIS, WTZ…) come from ``institution_abbreviations.csv``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -77,9 +78,21 @@ class InstitutionFinder:
             tok = doc[i]
             abbr = self.abbreviations.get(tok.text)
             if abbr is not None:
-                span = doc[i:i + 1]
-                annotate(span, abbr["abbr"], "abbreviation", type=abbr["type"], full=abbr["full"],
-                         abbreviation=True, city=None, head=i)
+                j = i + 1
+                # "LGD Stolem", "CIS „Od Nowa”": a proper name right after the abbreviation
+                if j < len(doc) and doc[j].text in OPEN_QUOTES:
+                    close = self._find_close(doc, j)
+                    if close is not None:
+                        j = close + 1
+                while (j < len(doc) and j == i + 1 and is_cap(doc[j]) and doc[j].is_alpha
+                       and not doc[j].is_sent_start and not doc[j]._.name_labels & {"imię"}
+                       and doc[j].text not in self.abbreviations
+                       and self.match_at(doc, j, lemma_cache) is None):
+                    j += 1
+                span = doc[i:j]
+                annotate(span, normalise_quotes(span.text), "abbreviation", type=abbr["type"],
+                         full=abbr["full"], abbreviation=True, city=None, head=i,
+                         bare=False, plural=False, lowercase=False)
                 self._attach_city(doc, span)
                 add_span(doc, "institutions", span)
                 i += 1
@@ -96,12 +109,23 @@ class InstitutionFinder:
                 for t2 in self.triggers:
                     if t2.anywhere and t2.lemmas[0] in lemma_cache[j] and len(t2.lemmas) == 1:
                         itype, rule = t2.type, f"keyword:{t2.lemmas[0]}"
+            head_tok = doc[i + len(trig.lemmas) - 1] if len(trig.lemmas) == 1 else doc[i]
+            plural = self._plural(doc[i])
             annotate(span, self.base_form(span), rule, type=itype, abbreviation=False, city=None,
-                     head=i)
+                     head=i, bare=(end - start == len(trig.lemmas) == 1), plural=plural,
+                     lowercase=not is_cap(doc[i]), singular=self.base_form(span, number="sg") if plural else None)
+            del head_tok
             self._attach_city(doc, span)
             add_span(doc, "institutions", span)
             i = end
         return doc
+
+    @staticmethod
+    def _plural(tok: Token) -> bool:
+        """Only plural readings: "ośrodków pomocy", "Centrach Integracji"."""
+        nouns = [a for a in tok._.morf if a.pos in {"subst", "depr"}]
+        return bool(nouns) and all(":pl:" in a.tag and ":sg" not in a.tag and "pt" not in a.tag
+                                   for a in nouns)
 
     # -- extent ---------------------------------------------------------------------
     def _extent(self, doc: Doc, start: int, end: int, lemma_cache) -> tuple[int, int]:
@@ -132,13 +156,19 @@ class InstitutionFinder:
             if tok.text in {"im.", "św."} or (tok.lower_ == "nr" and j + 1 < n and doc[j + 1].like_num):
                 j += 2 if tok.lower_ == "nr" else 1
                 continue
+            if tok.lower_ == "pod" and j + 2 < n and doc[j + 1].lower_ == "wezwaniem":
+                j += 2
+                continue
             if is_cap(tok) and tok.is_alpha or (tok.is_upper and len(tok) > 1):
-                if self._starts_new_institution(doc, j, lemma_cache):
+                if self._starts_new_institution(doc, j, lemma_cache) or self._starts_person(doc, j):
                     break
                 j += 1
                 continue
             if tok.lower_ in CONNECTORS and j + 1 < n and is_cap(doc[j + 1]) and not doc[j + 1].is_sent_start:
-                if tok.lower_ == "i" and self._starts_new_institution(doc, j + 1, lemma_cache):
+                if tok.lower_ == "i" and (self._starts_new_institution(doc, j + 1, lemma_cache)
+                                          or not shares_case(doc[j - 1], doc[j + 1])):
+                    break
+                if tok.lower_ == "z" and "nazwa_geograficzna" in doc[j + 1]._.name_labels:
                     break
                 if tok.lower_ in {"z", "i", "na"} and doc[j + 1].lower_ in CITY_PREPS:
                     break
@@ -170,6 +200,14 @@ class InstitutionFinder:
                 return None
         return None
 
+    @staticmethod
+    def _starts_person(doc: Doc, j: int) -> bool:
+        tok = doc[j]
+        if any(a.lemma.lower() in {"pan", "pani"} for a in tok._.morf if a.pos == "subst"):
+            return True
+        return ("imię" in tok._.name_labels and j + 1 < len(doc) and is_cap(doc[j + 1])
+                and "nazwisko" in doc[j + 1]._.name_labels)
+
     def _starts_new_institution(self, doc: Doc, j: int, lemma_cache) -> bool:
         if doc[j].text in self.abbreviations:
             return False
@@ -178,7 +216,7 @@ class InstitutionFinder:
 
     # -- base form ------------------------------------------------------------------
     @staticmethod
-    def base_form(span: Span) -> str:
+    def base_form(span: Span, number: str | None = None) -> str:
         """Nominative of the inflecting part; quoted parts and the rest stay as written."""
         words, joins = [], []
         in_quote = False
@@ -191,24 +229,46 @@ class InstitutionFinder:
             if w in OPEN_QUOTES or w == '"':
                 cut = k
                 break
-        head = to_nominative(words[:cut]) if cut else []
+        head = to_nominative(words[:cut], number) if cut else []
         forms = head + words[cut:]
         text = "".join(f + j for f, j in zip(forms, joins)).strip()
         del in_quote
+        text = re.sub(r"\bNR\b", "nr", text)
         return normalise_quotes(text[:1].upper() + text[1:])
 
     def _attach_city(self, doc: Doc, span: Span) -> None:
         """City from a following "w/we <place>" phrase; the place component ran before us."""
         places = doc.spans["places"] if "places" in doc.spans else []
+        by_start = {p.start: p for p in places}
         end = span.end
-        if end < len(doc) and doc[end].lower_ in CITY_PREPS:
-            for p in places:
-                if p.start == end + 1:
-                    span._.attrs["city"] = p._.base
-                    span._.attrs["city_span"] = (p.start_char, p.end_char)
-                    span._.attrs["voivodeship"] = (p._.attrs or {}).get("voivodeship")
-                    span._.attrs["city_rule"] = "w+place"
-                    return
+        if end < len(doc) and doc[end].lower_ in CITY_PREPS and end + 1 in by_start:
+            p = by_start[end + 1]
+            span._.attrs["city"] = p._.base
+            span._.attrs["city_span"] = (p.start_char, p.end_char)
+            span._.attrs["voivodeship"] = (p._.attrs or {}).get("voivodeship")
+            span._.attrs["city_rule"] = "w+place"
+            # "w Centrach … we Wrocławiu, Bystrzycy Kłodzkiej i Kamieńcu Ząbkowickim"
+            cities = [p]
+            k = p.end
+            while k + 1 < len(doc) and doc[k].text in {",", "i", "oraz"}:
+                nxt = by_start.get(k + 1)
+                if nxt is None and doc[k + 1].lower_ in CITY_PREPS:
+                    nxt = by_start.get(k + 2)
+                if nxt is None:
+                    break
+                cities.append(nxt)
+                k = nxt.end
+            span._.attrs["cities"] = [(c._.base, (c._.attrs or {}).get("voivodeship")) for c in cities]
+
+
+def shares_case(a: Token, b: Token) -> bool:
+    """Coordinated name parts stand in one case: "Miasta i Gminy", not "Współpracę i Mobilnych"."""
+    from ..morph.analyser import tag_categories
+    from ..morph.inflect import CASES
+
+    ca = {c for x in a._.morf for c in tag_categories(x.tag) if c in CASES}
+    cb = {c for x in b._.morf for c in tag_categories(x.tag) if c in CASES}
+    return not ca or not cb or bool(ca & cb)
 
 
 def agrees(adjective: str, noun: str) -> bool:

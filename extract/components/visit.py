@@ -28,6 +28,26 @@ PARTICIPANTS = [
 
 
 @dataclass
+class HostChoice:
+    """An institution taken as a host; one span can give several ("w CIS w X i Y")."""
+    span: Span
+    name: str
+    type: str
+    city: str | None
+    voivodeship: str | None
+    rule: str
+    operator: str | None = None
+
+
+def fold(text: str | None) -> str:
+    """Compare names case-, quote- and punctuation-blind (as the scorer does)."""
+    if not text:
+        return ""
+    text = re.sub(r"[^\w\s-]", " ", text.casefold())
+    return " ".join(text.split())
+
+
+@dataclass
 class VisitAssembly:
     title: str | None = None
     title_rule: str = ""
@@ -38,7 +58,7 @@ class VisitAssembly:
     organizer_rule: str = ""
     participants: int | None = None
     participants_rule: str = ""
-    hosts: list[Span] = field(default_factory=list)
+    hosts: list[HostChoice] = field(default_factory=list)
     places: list[Span] = field(default_factory=list)
     people: list[Span] = field(default_factory=list)
 
@@ -107,8 +127,8 @@ class VisitAssembler:
         return None, ""
 
     # -- hosts ----------------------------------------------------------------------
-    def hosts(self, doc: Doc, organizer: Span | None) -> list[Span]:
-        out: list[Span] = []
+    def hosts(self, doc: Doc, organizer: Span | None) -> list[HostChoice]:
+        out: list[HostChoice] = []
         seen: set[tuple[str, str]] = set()
         exclude = self.cues.get("exclude", set())
         visit = self.cues.get("visit", set())
@@ -125,23 +145,40 @@ class VisitAssembler:
             if sent_lem & exclude and not sent_lem & visit:
                 attrs["host_rule"] = "excluded:funder_or_founder"
                 continue
-            if attrs.get("abbreviation"):
-                same = [h for h in out if h._.attrs.get("type") == attrs.get("type")]
+            if attrs.get("bare"):
+                attrs["host_rule"] = "excluded:bare_generic_word"
+                continue
+            if attrs.get("plural") and attrs.get("lowercase"):
+                attrs["host_rule"] = "excluded:plural_common_noun"
+                continue
+            if attrs.get("abbreviation") and len(span) == 1:
+                same = [h for h in out if h.type == attrs.get("type")]
                 if same:
                     continue
-            key = (span._.base.lower(), (attrs.get("city") or "").lower())
-            if key in seen:
+            rule = "visit_sentence" if sent_lem & visit else "mentioned"
+            choices: list[tuple[str, str | None, str | None]] = []
+            if attrs.get("plural") and attrs.get("cities"):
+                for city, voiv in attrs["cities"]:
+                    choices.append((attrs.get("singular") or span._.base, city, voiv))
+                rule += "; plural_split_by_city"
+            elif attrs.get("plural"):
+                attrs["host_rule"] = "excluded:plural_without_city"
                 continue
-            if organizer is not None and span._.base == organizer._.base and attrs.get("city") == organizer._.attrs.get("city"):
-                continue
-            seen.add(key)
-            attrs["host_rule"] = "visit_sentence" if sent_lem & visit else "mentioned"
-            out.append(span)
+            else:
+                choices.append((span._.base, attrs.get("city"), attrs.get("voivodeship")))
+            org_key = (fold(organizer._.base), fold(organizer._.attrs.get("city"))) if organizer is not None else None
+            for name, city, voiv in choices:
+                key = (fold(name), fold(city))
+                if key in seen or key == org_key:
+                    continue
+                seen.add(key)
+                out.append(HostChoice(span, name, attrs.get("type"), city, voiv, rule))
+            attrs["host_rule"] = rule
         return out
 
     # -- places ---------------------------------------------------------------------
-    def places(self, doc: Doc, hosts: list[Span], organizer: Span | None) -> list[Span]:
-        host_cities = {h._.attrs.get("city") for h in hosts if h._.attrs.get("city")}
+    def places(self, doc: Doc, hosts: list[HostChoice], organizer: Span | None) -> list[Span]:
+        host_cities = {h.city for h in hosts if h.city}
         org_city = organizer._.attrs.get("city") if organizer is not None else None
         visit = self.cues.get("visit", set())
         out, seen = [], set()

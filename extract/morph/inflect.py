@@ -117,7 +117,8 @@ def agreeing_span(words: Sequence[str]) -> tuple[int, int, Feats | None, list[An
             break
         candidates = shared
         end += 1
-    feats = sorted(candidates, key=lambda f: (CASE_ORDER.index(f.case), NUMBERS.index(f.number)))[0]
+    feats = sorted(candidates, key=lambda f: (CASE_ORDER.index(f.case), NUMBERS.index(f.number),
+                                              GENDERS.index(f.gender)))[0]
     chosen: list[Analysis | None] = [None] * n
     for i in range(0, end):
         classes = NOUN_CLASSES if i == head else ADJ_CLASSES
@@ -128,19 +129,55 @@ def agreeing_span(words: Sequence[str]) -> tuple[int, int, Feats | None, list[An
     return 0, end, feats, chosen
 
 
-def to_nominative(words: Sequence[str]) -> list[str]:
-    """Nominative of a name given as words; words outside the agreeing part stay as they are."""
+# Unknown adjectives after the head ("Kalwarię Wielewską"): oblique ending -> nominative,
+# by the head's gender (singular only).
+UNKNOWN_ADJ_ENDINGS = {
+    "f": (("skiej", "ska"), ("ską", "ska"), ("ckiej", "cka"), ("cką", "cka"), ("iej", "a"),
+          ("ej", "a"), ("ą", "a")),
+    "n": (("skiego", "skie"), ("skiemu", "skie"), ("skim", "skie"), ("ego", "e"), ("emu", "e"),
+          ("ym", "e")),
+    "m": (("skiego", "ski"), ("skiemu", "ski"), ("skim", "ski"), ("ckiego", "cki"), ("ego", "y"),
+          ("emu", "y"), ("ym", "y")),
+}
+
+
+def _unknown_adjective(word: str, feats: Feats) -> str | None:
+    if feats.number != "sg" or any(a.pos in ADJ_CLASSES for a in analyse(word)) or not word[:1].isupper():
+        return None
+    gender = "f" if feats.gender == "f" else "n" if feats.gender == "n" else "m"
+    for end, repl in UNKNOWN_ADJ_ENDINGS[gender]:
+        if word.endswith(end) and len(word) > len(end) + 2:
+            return word[: -len(end)] + repl
+    return None
+
+
+def to_nominative(words: Sequence[str], number: str | None = None) -> list[str]:
+    """Nominative of a name given as words; words outside the agreeing part stay as they are.
+
+    ``number="sg"`` also turns a plural name singular ("Centrach Integracji" -> "Centrum
+    Integracji"), for lists such as "w Centrach Integracji Społecznej w X i Y".
+    """
     words = list(words)
     start, end, feats, chosen = agreeing_span(words)
-    if feats is None or feats.case == "nom":
+    if feats is None or (feats.case == "nom" and (number is None or feats.number == number)):
         return words
+    if number:
+        feats_out = Feats(feats.case, number, feats.gender)
+    else:
+        feats_out = feats
     out = list(words)
+    if end < len(words) and feats.case != "nom":
+        adj = _unknown_adjective(words[end], feats)
+        if adj:
+            out[end] = adj
     for i in range(start, end):
         a = chosen[i]
         if a is None:
             continue
         classes = NOUN_CLASSES if a.pos in NOUN_CLASSES else ADJ_CLASSES
-        form = nominative_form(words[i], a.lemma, feats, {a.pos} | (classes & {a.pos}))
+        form = nominative_form(words[i], a.lemma, feats_out, {a.pos} | (classes & {a.pos}))
+        if form is None and feats_out is not feats:
+            form = nominative_form(words[i], a.lemma, feats, {a.pos})
         if form:
             out[i] = form
     return out
