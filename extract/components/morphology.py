@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import extensions  # noqa: F401 - registers the attributes
-from ..morph.analyser import Analysis, analyse
+from ..morph.analyser import Analysis, analyse, lemma_frequency
 
 UPOS_OF_CLASS = {
     "subst": "NOUN", "depr": "NOUN", "ger": "NOUN", "adj": "ADJ", "adja": "ADJ", "adjp": "ADJ",
@@ -47,7 +47,8 @@ def _score(token: Token, a: Analysis) -> float:
 def choose(token: Token, analyses: tuple[Analysis, ...]) -> Analysis | None:
     if not analyses:
         return None
-    return max(analyses, key=lambda a: _score(token, a))  # max keeps Morfeusz order on ties
+    # NKJP1M lemma frequency breaks ties; max keeps Morfeusz order on full ties
+    return max(analyses, key=lambda a: (_score(token, a), min(lemma_frequency(a), 1000)))
 
 
 class MorfeuszTagger:

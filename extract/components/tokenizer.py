@@ -17,7 +17,7 @@ from spacy.util import registry
 from ..resources import read_lines
 
 # "25.08.2016", "22-25.08.2016", "2014-03-23": one token each, parsed by the date grammar.
-NUMERIC_DATE = re.compile(r"^(\d{1,2}[-–]\d{1,2}\.\d{1,2}\.|\d{1,2}\.\d{1,2}[-–]|\d{1,2}\.)?\d{1,2}\.\d{1,2}\.\d{2,4}$|^\d{4}-\d{2}-\d{2}$")
+NUMERIC_DATE = re.compile(r"^(\d{1,2}[-–])?\d{1,2}\.\d{1,2}\.\d{2,4}$|^\d{1,2}\.\d{1,2}[-–]\d{1,2}\.\d{1,2}\.\d{2,4}$|^\d{4}-\d{2}-\d{2}$")
 # Hyphenated words ("kujawsko-pomorskie", "Stańska-Mackiewicz", "z-ca") stay whole;
 # a hyphen between digits ("5-8 lipca") is split off.
 LETTER_HYPHEN_INFIXES = {"-", "–", "—"}

@@ -47,6 +47,28 @@ def clean_lemma(lemma: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _lemma_counts() -> dict[tuple[str, str], int]:
+    from ..resources import MODELS_DIR
+
+    path = MODELS_DIR / "lexicon" / "lemma_freq.tsv"
+    out: dict[tuple[str, str], int] = {}
+    if not path.exists():
+        return out
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            lemma, cls, n = line.rstrip("\n").split("\t")
+            out[(lemma, cls)] = int(n)
+    return out
+
+
+def lemma_frequency(a: Analysis) -> int:
+    """How often NKJP1M uses this lemma in this class: the tie-breaker between readings."""
+    return _lemma_counts().get((a.lemma.lower(), a.pos), 0)
+
+
+@lru_cache(maxsize=1)
 def morfeusz() -> morfeusz2.Morfeusz:
     return morfeusz2.Morfeusz(expand_tags=False, generate=True)
 

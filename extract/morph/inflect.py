@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .analyser import Analysis, analyse, generate, tag_categories
+from .analyser import Analysis, analyse, generate, lemma_frequency, tag_categories
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 NUMBERS = ("sg", "pl")
@@ -117,8 +117,13 @@ def agreeing_span(words: Sequence[str]) -> tuple[int, int, Feats | None, list[An
             break
         candidates = shared
         end += 1
+    def frequency(f: Feats) -> int:
+        """NKJP1M frequency of the head's lemma read with these features: "Centrach" is
+        centrum (230), not centra (3) or center (5)."""
+        return max((lemma_frequency(a) for a, fs in head_reads if f in fs), default=0)
+
     feats = sorted(candidates, key=lambda f: (CASE_ORDER.index(f.case), NUMBERS.index(f.number),
-                                              GENDERS.index(f.gender)))[0]
+                                              -frequency(f), GENDERS.index(f.gender)))[0]
     chosen: list[Analysis | None] = [None] * n
     for i in range(0, end):
         classes = NOUN_CLASSES if i == head else ADJ_CLASSES
