@@ -45,17 +45,30 @@ def _prefix_window(text: str, start: int) -> str:
     return text[max(0, start - PREFIX_CHARS):start]
 
 
+def _previous_line(text: str, start: int) -> str:
+    """The last non-empty line before the line of ``start``."""
+    ls = text.rfind("\n", 0, start) + 1
+    for line in reversed(text[:ls].split("\n")):
+        if line.strip():
+            return line
+    return ""
+
+
 def cue_hits(text: str, start: int, end: int, kinds: tuple[str, ...] | None = None) -> list[Cue]:
     """The cues from ``date_cues.csv`` that apply to the mention at ``[start, end)``."""
     w = where(text, start, end)
     prefix = _prefix_window(text, start)
     before = w.before[-BEFORE_CHARS:]
+    # a date opening its line takes a page label from the line above: "Dodano:\n2019-05-12"
+    before_pub = before if before.strip() else _previous_line(text, start)[-BEFORE_CHARS:]
     context = w.before[-CONTEXT_CHARS:] + " " + w.after[:CONTEXT_CHARS]
     hits = []
     for cue in cues():
         if kinds is not None and cue.kind not in kinds:
             continue
         window = {"prefix": prefix, "before": before, "context": context}[cue.where]
+        if cue.kind == "publication" and cue.where == "before":
+            window = before_pub
         if cue.pattern.search(window):
             hits.append(cue)
     # "z dnia" also ends with "dnia": the longer prefix cue is the one that speaks

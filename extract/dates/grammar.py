@@ -57,6 +57,8 @@ START = r"(?<![\w.,/:])(?<!\d[-–—])"   # a day does not continue a number or
 DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 MON_NUM = r"(?:0?[1-9]|1[0-2])(?!\d)"
 YEAR4 = r"(?:19|20)\d{2}(?!\d)"
+# a year after a month word is no year of a period: "9 X 2014-2020" is an axis and a span
+YEAR4T = YEAR4 + r"(?![ \t\u00a0]*[-–—/][ \t\u00a0]*(?:19|20)\d{2}(?!\d))"
 YEAR_NUM = r"(?:(?:19|20)\d{2}|\d{2})(?!\d)"   # numeric dates may write "25.08.16"
 YSUF = r"(?:" + _SP + r"?(?:roku|rok|r\.|r)(?!\w))?"   # "2011 r.", "2011r.", "2011 roku"
 DASH = S0 + r"[-–—]" + S0
@@ -83,7 +85,7 @@ def _lex() -> dict[str, str]:
 
 def _year_or_rel(n: int, required: bool = False) -> str:
     lx = _lex()
-    core = rf"{S}(?:(?P<y{n}>{YEAR4}){YSUF}|(?P<r{n}>{lx['REL']}))"
+    core = rf"{S}(?:(?P<y{n}>{YEAR4T}){YSUF}|(?P<r{n}>{lx['REL']}))"
     return core if required else f"(?:{core})?"
 
 
@@ -102,18 +104,18 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
     src = [
         # "30 września - 2 października 2019", "od 30 grudnia 2019 r. do 2 stycznia 2020 r."
         ("range_day_month_day_month",
-         rf"{START}{OD}(?P<d1>{DAY}){S}(?P<m1>{W})(?:{S}(?P<y1>{YEAR4}){YSUF})?{RSEP_DASH_DO}"
+         rf"{START}{OD}(?P<d1>{DAY}){S}(?P<m1>{W})(?:{S}(?P<y1>{YEAR4T}){YSUF})?{RSEP_DASH_DO}"
          rf"(?P<d2>{DAY}){S}(?P<m2>{W}){_year_or_rel(2)}"),
         # "5-8 lipca 2011 r.", "od 3 do 5 marca", "23 i 24 maja", "5, 6 i 7 maja", "5-8 wrzesień 2017"
         ("range_day_day_month",
          rf"{START}{OD}(?P<d1>{DAY})(?:{S0},{S0}{DAY})*{RSEP}(?P<d2>{DAY}){S}(?P<m2>{W}){_year_or_rel(2)}"),
         # "5-8 IX 2019", "5-8.IX.2019"
         ("range_day_day_monthnum",
-         rf"{START}{OD}(?P<d1>{DAY}){RSEP_DASH_DO}(?P<d2>{DAY}){MY_PRE}(?P<m2>{Y}){MY_POST}(?P<y2>{YEAR4}){YSUF}"),
+         rf"{START}{OD}(?P<d1>{DAY}){RSEP_DASH_DO}(?P<d2>{DAY}){MY_PRE}(?P<m2>{Y}){MY_POST}(?P<y2>{YEAR4T}){YSUF}"),
         # "5 lipca 2011 r.", "10 maja", "6 września br."
         ("day_month", rf"{START}(?P<d1>{DAY}){S}(?P<m1>{W}){_year_or_rel(1)}"),
         # "5 IX 2019", "5.IX.2019", "5 wrz. 2019"
-        ("day_monthnum", rf"{START}(?P<d1>{DAY}){MY_PRE}(?P<m1>{Y}){MY_POST}(?P<y1>{YEAR4}){YSUF}"),
+        ("day_monthnum", rf"{START}(?P<d1>{DAY}){MY_PRE}(?P<m1>{Y}){MY_POST}(?P<y1>{YEAR4T}){YSUF}"),
         # "2014-03-23 - 2014-03-27"
         ("range_iso_iso",
          rf"(?<![\w.,/-])(?P<y1>{YEAR4})-(?P<m1>{MON_NUM})-(?P<d1>{DAY}){RSEP_DASH_DO}"
@@ -136,7 +138,7 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
     ]
     # Numeric dates without a year ("24.06", "13-15.05.") are dates only with a year
     # word after them ("24.06 br.") or a day cue before them ("dnia 24.06").
-    cue = r"(?i:(?<!\w)(?:w\s+dniach|w\s+dniu|dnia|dn\.))" + S
+    cue = r"(?i:(?<!\w)(?:w\s+dniach|w\s+dniu|dnia|dn\.|w\s+terminie|termin:?))" + S
     noyear = [
         ("range_numeric_daymonth_daymonth",
          rf"{OD}(?P<d1>{DAY})\.(?P<m1>{MON_NUM})\.?{RSEP_DASH_DO}(?P<d2>{DAY})\.(?P<m2>{MON_NUM})\.?"),
