@@ -110,7 +110,8 @@ class InstitutionFinder:
                     if t2.anywhere and t2.lemmas[0] in lemma_cache[j] and len(t2.lemmas) == 1:
                         itype, rule = t2.type, f"keyword:{t2.lemmas[0]}"
             head_tok = doc[i + len(trig.lemmas) - 1] if len(trig.lemmas) == 1 else doc[i]
-            plural = self._plural(doc[i])
+            plural = self._plural(next((doc[k] for k in range(i, i + len(trig.lemmas))
+                                        if any(a.pos in {"subst", "depr"} for a in doc[k]._.morf)), doc[i]))
             annotate(span, self.base_form(span), rule, type=itype, abbreviation=False, city=None,
                      head=i, bare=(end - start == len(trig.lemmas) == 1), plural=plural,
                      lowercase=not is_cap(doc[i]), singular=self.base_form(span, number="sg") if plural else None)

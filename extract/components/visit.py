@@ -103,17 +103,30 @@ class VisitAssembler:
 
     # -- organiser -----------------------------------------------------------------
     def organizer(self, doc: Doc) -> tuple[Span | None, str]:
-        insts = [s for s in doc.spans.get("institutions", [])]
+        """The institution that is the subject of an organising verb ("ROPS … zorganizował"),
+        its agent ("zorganizowana przez …") or named organiser ("organizatorem był …")."""
+        cues = self.cues.get("organize", set())
+        usable = [s for s in doc.spans.get("institutions", [])
+                  if not (s._.attrs.get("bare") or s._.attrs.get("plural") or s._.attrs.get("lowercase"))]
         for sent in doc.sents:
-            lem = _lemmas(sent)
-            if not (lem & self.cues.get("organize", set())):
+            cue_idx = [t.i for t in sent if ({t.lemma_.lower()} | {a.lemma.lower() for a in t._.morf}) & cues]
+            if not cue_idx:
                 continue
-            cands = [s for s in insts if s.sent == sent]
-            if not cands:
-                continue
-            # the first full institution name in the organising sentence
-            full = [s for s in cands if not s._.attrs.get("abbreviation")] or cands
-            return full[0], "organize_sentence"
+            cue = cue_idx[0]
+            cands = [s for s in usable if s.sent == sent]
+            after = [s for s in cands if s.start > cue and s.start - cue <= 8
+                     and any(t.lower_ in {"przez", "był", "była", "było", "byli", "jest", "został"}
+                             or t.lower_.startswith("organizator") for t in doc[cue:s.start])]
+            if after:
+                return after[0], "organizer:agent_after_cue"
+            apposition = [s for s in cands if s.end <= cue and cue - s.end <= 2
+                          and doc[cue].lower_.startswith("organizator")]
+            if apposition:  # "… Regionalnego Ośrodka Polityki Społecznej, organizatora wizyty"
+                return apposition[-1], "organizer:apposition"
+            before = [s for s in cands if s.end <= cue]
+            if before:
+                # the sentence subject: the first institution before the verb
+                return before[0], "organizer:subject_before_cue"
         return None, ""
 
     # -- participants ---------------------------------------------------------------
