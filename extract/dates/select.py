@@ -12,12 +12,14 @@ score from the cue words around it (``date_cues.csv``) and its shape:
   than a month (programme periods) are never the visit.
 
 The best score wins, the earlier mention on a tie (a report of several visits is
-annotated with the first). A mention without any supporting cue is not taken. When the
+annotated with the first); a single day followed by the next days, each with its own
+cue, is a day-by-day account of one visit. A mention without any supporting cue is not taken. When the
 winner's year cannot be resolved the visit's dates stay null: no other date is guessed.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from .context import cue_hits, heading
 from .resolve import DateMention
@@ -80,7 +82,25 @@ def choose(text: str, mentions: list[DateMention]) -> Choice:
     reason = "+".join(why) or "only_date"
     if dm.start is None:
         return Choice(None, None, dm, f"year_unknown[{reason}]:{dm.rule}", s)
+    start, end = dm.start, dm.end
+    if not dm.is_range:
+        start, end = _day_chain(dm, [t[0] for t in scored])
+        if (start, end) != (dm.start, dm.end):
+            reason += "+day_chain"
     rule = f"visit[{reason}]:{dm.rule}"
     if dm.year_inferred:
         rule += f":year_from_{dm.year_source}"
-    return Choice(dm.start.isoformat(), dm.end.isoformat(), dm, rule, s)
+    return Choice(start.isoformat(), end.isoformat(), dm, rule, s)
+
+
+def _day_chain(best: DateMention, supported: list[DateMention]) -> tuple[date, date]:
+    """Extend a single day over the neighbouring days that have their own visit cue: a
+    day-by-day account ("W dniu 22 czerwca ... W dniu 23 czerwca ... Dnia 24 czerwca", or
+    a programme "5 lipca – przyjazd / 6 lipca – ...") is one visit. Stops at a gap."""
+    days = {dm.start for dm in supported if not dm.is_range and dm.start is not None}
+    start = end = best.start
+    while start - timedelta(days=1) in days:
+        start -= timedelta(days=1)
+    while end + timedelta(days=1) in days:
+        end += timedelta(days=1)
+    return start, end

@@ -127,6 +127,8 @@ def test_single_days(nlp, text, mention, iso, rule):
     "W okresie luty 2010 – lipiec 2011 Ośrodek brał udział w projekcie.",
     "Uchwała Nr XIV/266/20 Rady Miejskiej.",
     "Spółdzielnia działa od 2008 roku i zatrudnia 31 osób.",
+    "Regionalny Program Operacyjny, Oś 9 X 2014-2020.",
+    "Am 12. Mai hatten zwanzig Bürger der beiden Partnerstädte die Gelegenheit.",
 ])
 def test_not_dates(nlp, text):
     assert spans(nlp, text) == []
@@ -231,6 +233,27 @@ def test_range_preferred_over_its_own_days():
             "W dniach 22.06.-24.06.2015r. trwała wizyta studyjna.")
     c = visit_dates_in_text(text)
     assert (c.start, c.end) == ("2015-06-22", "2015-06-24")
+
+
+def test_day_by_day_account_is_one_visit():
+    text = ("W dniu 22 czerwca 2015 roku odbyło się spotkanie zespołów.\n\n"
+            "W dniu 23 czerwca 2015r. członkowie PZKW odwiedzili placówki w Olsztynie.\n\n"
+            "Dnia 24 czerwca podsumowano wizytę studyjną.")
+    c = visit_dates_in_text(text)
+    assert (c.start, c.end) == ("2015-06-22", "2015-06-24") and "day_chain" in c.rule
+
+
+def test_programme_of_days_is_one_visit():
+    text = ("Program wizyty studyjnej:\n5 lipca 2011 r. – przyjazd do Torunia\n"
+            "6 lipca 2011 r. – wizyta w CIS\n7 lipca 2011 r. – powrót")
+    c = visit_dates_in_text(text)
+    assert (c.start, c.end) == ("2011-07-05", "2011-07-07")
+
+
+def test_unrelated_later_day_does_not_extend_a_visit():
+    text = "W dniu 5 maja 2019 r. odbyła się wizyta studyjna. 12 maja 2019 r. ogłoszono konkurs."
+    c = visit_dates_in_text(text)
+    assert (c.start, c.end) == ("2019-05-05", "2019-05-05")
 
 
 def test_first_of_several_visits():
