@@ -29,6 +29,9 @@ def customize(tokenizer: Tokenizer, abbreviations: list[str]) -> Tokenizer:
             continue
         for form in {abbr, abbr[:1].upper() + abbr[1:]}:
             tokenizer.add_special_case(form, [{ORTH: form}])
+    # initials ("B. Komorowski", "G. Gradowska") stay with their full stop
+    for letter in "ABCDEFGHIJKLMNOPRSTUWZĆŁŚŻŹ":
+        tokenizer.add_special_case(letter + ".", [{ORTH: letter + "."}])
     old_match = tokenizer.token_match
 
     def token_match(text: str):

@@ -1,0 +1,52 @@
+"""Institution mentions: extent, type and base form on real report sentences."""
+import pytest
+
+
+def insts(nlp, text):
+    return [(s._.base, s._.attrs["type"]) for s in nlp(text).spans["institutions"]]
+
+
+@pytest.mark.parametrize("text, name, itype", [
+    ("Wizyta rozpoczęła się od zwiedzenia Zakładu Aktywności Zawodowej „Poligrafia” w Bydgoszczy.",
+     "Zakład Aktywności Zawodowej „Poligrafia”", "ZAZ"),
+    ("Następnie udali się do Fundacji „Wiatrak” w Bydgoszczy.", "Fundacja „Wiatrak”", "FUNDACJA"),
+    ("Uczestnicy odwiedzili także Wrocławską Spółdzielnię Socjalną.", "Wrocławska Spółdzielnia Socjalna",
+     "SPOLDZIELNIA_SOCJALNA"),
+    ("Zapoznali się z działalnością Brodnickiego Centrum Caritas w Brodnicy.", "Brodnickie Centrum Caritas",
+     "KOSCIELNA"),
+    ("Spotkanie odbyło się w Środowiskowym Domu Samopomocy w Gostyniu.", "Środowiskowy Dom Samopomocy", "SDS"),
+    ("Goście odwiedzili Powiatowe Centrum Pomocy Rodzinie w Olsztynie.", "Powiatowe Centrum Pomocy Rodzinie",
+     "PCPR"),
+    ("Wizyta w Miejsko-Gminnym Ośrodku Pomocy Społecznej w Gostyniu.",
+     "Miejsko-Gminny Ośrodek Pomocy Społecznej", "OPS"),
+    ("Następnie udali się do Towarzystwa Rozwoju Gminy Płużnica.", "Towarzystwo Rozwoju Gminy Płużnica",
+     "STOWARZYSZENIE"),
+    ("Spotkanie w Urzędzie Miasta i Gminy Koźmin Wielkopolski.", "Urząd Miasta i Gminy Koźmin Wielkopolski",
+     "JST"),
+    ("Zwiedzili Centrum Rehabilitacji pod wezwaniem św. Rocha.", "Centrum Rehabilitacji pod wezwaniem św. Rocha",
+     "INNE"),
+])
+def test_typed_base_forms(nlp, text, name, itype):
+    assert (name, itype) in insts(nlp, text)
+
+
+def test_abbreviations_are_typed(nlp):
+    found = insts(nlp, "Pracownicy MOPS i PCPR odwiedzili ŚDS oraz WTZ.")
+    assert ("MOPS", "OPS") in found and ("PCPR", "PCPR") in found
+    assert ("ŚDS", "SDS") in found and ("WTZ", "WTZ") in found
+
+
+def test_name_stops_before_a_person(nlp):
+    doc = nlp("Gości przywitał wójt Gminy Pan Grzegorz Gałgan.")
+    names = [s._.base for s in doc.spans["institutions"]]
+    assert all("Gałgan" not in n for n in names)
+
+
+def test_common_noun_is_no_institution(nlp):
+    assert insts(nlp, "Uczestnicy poznali ośrodek i muzeum.") == []
+
+
+def test_plural_mention_is_marked(nlp):
+    doc = nlp("W wyjeździe wzięła udział kadra ośrodków pomocy społecznej.")
+    (span,) = doc.spans["institutions"]
+    assert span._.attrs["plural"] and span._.attrs["lowercase"]

@@ -1,0 +1,39 @@
+"""People: names in oblique cases, titles dropped, roles and organisations."""
+
+
+def people(nlp, text):
+    return {s._.base: s._.attrs for s in nlp(text).spans["people"]}
+
+
+def test_titled_name_in_instrumental(nlp):
+    found = people(nlp, "W kolejnym dniu delegaci spotkali się z Panem Jarosławem Pileckim, prezesem "
+                        "Wielobranżowej Spółdzielni Socjalnej „Arte” w Bielawie.")
+    assert "Jarosław Pilecki" in found
+    assert found["Jarosław Pilecki"]["role"] == "prezes"
+    assert found["Jarosław Pilecki"]["organization"] == "Wielobranżowa Spółdzielnia Socjalna „Arte”"
+
+
+def test_accusative_name_after_agent(nlp):
+    found = people(nlp, "Centrum Integracji Społecznej w Bystrzycy Kłodzkiej kierowane przez Panią Czesławę Żebrowską.")
+    assert "Czesława Żebrowska" in found
+
+
+def test_role_abbreviation_expanded(nlp):
+    found = people(nlp, "Pierwszego dnia Pani Ewa Żmuda, z-ca dyrektora Wrocławskiego Centrum Integracji, "
+                        "przedstawiła działalność.")
+    assert found["Ewa Żmuda"]["role"] == "zastępca dyrektora"
+
+
+def test_role_before_name(nlp):
+    found = people(nlp, "Gości przywitał wicestarosta łomżyński Krzysztof Kozicki.")
+    assert "Krzysztof Kozicki" in found
+    assert found["Krzysztof Kozicki"]["role"] == "wicestarosta łomżyński"
+
+
+def test_patrons_are_not_people(nlp):
+    found = people(nlp, "Odwiedzili Dom Pomocy Społecznej im. Jana Pawła II w Kielcach.")
+    assert found == {}
+
+
+def test_initial_and_surname(nlp):
+    assert "B. Komorowski" in people(nlp, "Spółdzielnię nagrodził prezydent B. Komorowski.")
