@@ -39,16 +39,17 @@ def _surname_like(tok: Token) -> bool:
 
 
 class PeopleFinder:
-    def __init__(self, roles_file: str, titles_file: str, use_ner: bool = True):
+    def __init__(self, roles_file: str, titles_file: str, exclusion_file: str, use_ner: bool = True):
         self.roles = {r["lemma"]: r["role"] for r in read_csv(roles_file)}
         self.titles = set(read_lines(titles_file))
+        self.exclusion = set(read_lines(exclusion_file))
         self.use_ner = use_ner
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["people"] = []
         taken: set[int] = set()
         for start, end, rule in self._candidates(doc):
-            if any(k in taken for k in range(start, end)):
+            if any(k in taken for k in range(start, end)) or self._credit(doc, start):
                 continue
             span = doc[start:end]
             words = [t.text for t in span]
@@ -74,7 +75,8 @@ class PeopleFinder:
                 continue
             # initial + surname: "B. Komorowski"
             if (j + 1 < n and len(doc[j].text) == 2 and doc[j].text[0].isupper() and doc[j].text[1] == "."
-                    and "nazwisko" in doc[j + 1]._.name_labels and _is_name_word(doc[j + 1])):
+                    and "nazwisko" in doc[j + 1]._.name_labels and _is_name_word(doc[j + 1])
+                    and not any("nazwa_pospolita" in a.labels or not a.labels for a in doc[j + 1]._.morf)):
                 yield j, j + 2, "initial+surname"
                 i = j + 2
                 continue
@@ -88,6 +90,12 @@ class PeopleFinder:
                 if (k - j >= 3 and "nazwa_geograficzna" in doc[j]._.name_labels
                         and given_name_readings(doc[j + 1].text)):
                     j += 1  # "burmistrz Dobiegniewa Leszek Waloch": the place is no given name
+                last = doc[k - 1]
+                only_given = all("imię" in a.labels for a in last._.morf if a.pos != "ign") and any(
+                    a.pos != "ign" for a in last._.morf)
+                if only_given and not titled:
+                    i += 1  # "Zygmunta Augusta": given names only, no surname
+                    continue
                 if k - j >= 2 and given_name_readings(doc[j].text) or (titled and k - j >= 2):
                     if not self._inside_institution(doc, j, k):
                         yield j, k, "title+name" if titled else "given_name+surname"
@@ -102,7 +110,20 @@ class PeopleFinder:
 
     @staticmethod
     def _patron(doc: Doc, j: int) -> bool:
-        return j > 0 and doc[j - 1].lower_ in PATRON_CUES
+        """A name right after "im."/"św." or coordinated with one ("im. Teodory i Izydora …")."""
+        for k in range(j - 1, max(-1, j - 5), -1):
+            if doc[k].lower_ in PATRON_CUES:
+                return True
+            if doc[k].is_punct or not (doc[k].text[:1].isupper() or doc[k].lower_ == "i"):
+                return False
+        return False
+
+    def _credit(self, doc: Doc, start: int) -> bool:
+        """"Fot. Jolanta Przyłucka", "Tekst: …": credits are page furniture."""
+        k = start - 1
+        while k >= 0 and doc[k].text in {":", "-", "–"}:
+            k -= 1
+        return k >= 0 and doc[k].lower_ in self.exclusion
 
     @staticmethod
     def _inside_institution(doc: Doc, start: int, end: int) -> bool:
@@ -183,7 +204,9 @@ class PeopleFinder:
 
 @Language.factory(
     "wizyty_people",
-    default_config={"roles_file": "roles.csv", "titles_file": "person_titles.txt", "use_ner": True},
+    default_config={"roles_file": "roles.csv", "titles_file": "person_titles.txt",
+                    "exclusion_file": "person_exclusion_cues.txt", "use_ner": True},
 )
-def make_people(nlp: Language, name: str, roles_file: str, titles_file: str, use_ner: bool):
-    return PeopleFinder(roles_file, titles_file, use_ner)
+def make_people(nlp: Language, name: str, roles_file: str, titles_file: str, exclusion_file: str,
+                use_ner: bool):
+    return PeopleFinder(roles_file, titles_file, exclusion_file, use_ner)
