@@ -6,7 +6,9 @@ an event date, and scoring which event date is the visit's (``select``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import Cue, cues
 
@@ -31,11 +33,24 @@ class Where:
     after: str         # the line after the mention
 
 
+@lru_cache(maxsize=8)
+def _line_index(text: str) -> tuple[list[int], list[int]]:
+    """Start offset of every line and the number of non-empty lines before it."""
+    starts, nonempty, count, pos = [], [], 0, 0
+    for line in text.split("\n"):
+        starts.append(pos)
+        nonempty.append(count)
+        count += bool(line.strip())
+        pos += len(line) + 1
+    return starts, nonempty
+
+
 def where(text: str, start: int, end: int) -> Where:
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)
     le = len(text) if le < 0 else le
-    line_no = sum(1 for ln in text[:ls].split("\n") if ln.strip())
+    starts, nonempty = _line_index(text)
+    line_no = nonempty[bisect_right(starts, ls) - 1]
     return Where(text[ls:le], line_no, text[ls:start], text[end:le])
 
 
