@@ -89,9 +89,12 @@ def _year_or_rel(n: int, required: bool = False) -> str:
     return core if required else f"(?:{core})?"
 
 
-def _year(n: int, required: bool = True, numeric: bool = False) -> str:
-    core = rf"(?P<y{n}>{YEAR_NUM if numeric else YEAR4}){YSUF}"
-    return core if required else f"(?:{core})?"
+def _year(n: int, numeric: bool = False) -> str:
+    """A year; a numeric date may leave a space before a four-digit year only
+    ("13-15.05. 2024", but not "5-8.07. 20 osób")."""
+    if not numeric:
+        return rf"(?P<y{n}>{YEAR4}){YSUF}"
+    return rf"(?:{S}(?={YEAR4}))?(?P<y{n}>{YEAR_NUM}){YSUF}"
 
 
 @lru_cache(maxsize=None)
@@ -124,14 +127,14 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         # "09.08.2021-13.08.2021", "30.09.2019 r. – 2.10.2019 r."
         ("range_numeric_full_full",
          rf"{START}{OD}(?P<d1>{DAY})[./](?P<m1>{MON_NUM})[./]{_year(1, numeric=True)}{RSEP_DASH_DO}"
-         rf"(?P<d2>{DAY})[./](?P<m2>{MON_NUM})[./]{S0}{_year(2, numeric=True)}"),
+         rf"(?P<d2>{DAY})[./](?P<m2>{MON_NUM})[./]{_year(2, numeric=True)}"),
         # "22.06.-24.06.2015r.", "30.09-2.10.2019"
         ("range_numeric_daymonth_full",
          rf"{START}{OD}(?P<d1>{DAY})[./](?P<m1>{MON_NUM})\.?{RSEP_DASH_DO}"
-         rf"(?P<d2>{DAY})[./](?P<m2>{MON_NUM})[./]{S0}{_year(2, numeric=True)}"),
+         rf"(?P<d2>{DAY})[./](?P<m2>{MON_NUM})[./]{_year(2, numeric=True)}"),
         # "22-25.08.2016 r.", "13-15.05. 2024", "od 22 do 25.08.2016"
         ("range_numeric_day_full",
-         rf"{START}{OD}(?P<d1>{DAY}){RSEP_DASH_DO}(?P<d2>{DAY})[./](?P<m2>{MON_NUM})[./]{S0}{_year(2, numeric=True)}"),
+         rf"{START}{OD}(?P<d1>{DAY}){RSEP_DASH_DO}(?P<d2>{DAY})[./](?P<m2>{MON_NUM})[./]{_year(2, numeric=True)}"),
         # "25.08.2016", "07.10.2021 r.", "25.08.16"
         ("numeric_day_month_year",
          rf"{START}(?P<d1>{DAY})(?P<sep>[./])(?P<m1>{MON_NUM})(?P=sep){_year(1, numeric=True)}(?![.,/]?\d)"),

@@ -135,6 +135,11 @@ def test_not_dates(nlp, text):
 
 
 # ---- missing year ------------------------------------------------------------------------
+def test_number_after_a_numeric_date_is_no_year():
+    found = find_dates("W dniach 5-8.07. 20 uczestników odwiedziło spółdzielnie.")
+    assert [(d.mention.text, d.start) for d in found] == [("5-8.07.", None)]
+
+
 def test_year_from_publication_date(nlp):
     text = ("Data publikacji: 01.09.2021\n\n"
             "W dniach 25-26 sierpnia odbył się wyjazd studyjny uczestników Klubu Integracji Społecznej.")
