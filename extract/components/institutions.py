@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import add_span, annotate
 from ..morph.inflect import to_nominative
+from ..places.gazetteer import city_from_adjective
 from ..resources import read_csv
 
 OPEN_QUOTES = {"„", '"', "“", "«", "‚", ",,"}
@@ -85,7 +86,8 @@ class InstitutionFinder:
                     if close is not None:
                         j = close + 1
                 while (j < len(doc) and j == i + 1 and is_cap(doc[j]) and doc[j].is_alpha
-                       and not doc[j].is_sent_start and not doc[j]._.name_labels & {"imię"}
+                       and not doc[j].is_sent_start
+                       and not doc[j]._.name_labels & {"imię", "nazwa_geograficzna"}
                        and doc[j].text not in self.abbreviations
                        and self.match_at(doc, j, lemma_cache) is None):
                     j += 1
@@ -166,8 +168,9 @@ class InstitutionFinder:
                 j += 1
                 continue
             if tok.lower_ in CONNECTORS and j + 1 < n and is_cap(doc[j + 1]) and not doc[j + 1].is_sent_start:
+                patron = any(doc[k].text in {"im.", "św."} for k in range(max(start, j - 4), j))
                 if tok.lower_ == "i" and (self._starts_new_institution(doc, j + 1, lemma_cache)
-                                          or not shares_case(doc[j - 1], doc[j + 1])):
+                                          or not (patron or shares_case(doc[j - 1], doc[j + 1]))):
                     break
                 if tok.lower_ == "z" and "nazwa_geograficzna" in doc[j + 1]._.name_labels:
                     break
@@ -238,16 +241,16 @@ class InstitutionFinder:
         return normalise_quotes(text[:1].upper() + text[1:])
 
     def _attach_city(self, doc: Doc, span: Span) -> None:
-        """City from a following "w/we <place>" phrase; the place component ran before us."""
+        """The host's locality, most explicit evidence first: a following "w/we <place>"
+        (with city lists), a place inside the name ("Gmina Płużnica"), a city-derived
+        adjective ("Elbląskie Centrum…"), else the locality the text was last at."""
         places = doc.spans["places"] if "places" in doc.spans else []
         by_start = {p.start: p for p in places}
+        attrs = span._.attrs
         end = span.end
         if end < len(doc) and doc[end].lower_ in CITY_PREPS and end + 1 in by_start:
             p = by_start[end + 1]
-            span._.attrs["city"] = p._.base
-            span._.attrs["city_span"] = (p.start_char, p.end_char)
-            span._.attrs["voivodeship"] = (p._.attrs or {}).get("voivodeship")
-            span._.attrs["city_rule"] = "w+place"
+            self._set_city(span, p._.base, (p._.attrs or {}).get("voivodeship"), "w+place")
             # "w Centrach … we Wrocławiu, Bystrzycy Kłodzkiej i Kamieńcu Ząbkowickim"
             cities = [p]
             k = p.end
@@ -259,7 +262,42 @@ class InstitutionFinder:
                     break
                 cities.append(nxt)
                 k = nxt.end
-            span._.attrs["cities"] = [(c._.base, (c._.attrs or {}).get("voivodeship")) for c in cities]
+            attrs["cities"] = [(c._.base, (c._.attrs or {}).get("voivodeship")) for c in cities]
+            return
+        inside = [p for p in places if span.start <= p.start and p.end <= span.end]
+        if inside:
+            p = inside[-1]
+            self._set_city(span, p._.base, (p._.attrs or {}).get("voivodeship"), "place_in_name")
+            return
+        for tok in span[:2]:
+            if tok.is_title and any(a.pos == "adj" for a in tok._.morf):
+                city = city_from_adjective(tok.text)
+                if city:
+                    self._set_city(span, city, None, "city_adjective")
+                    return
+        context = self._context_place(doc, span, places)
+        if context is not None:
+            self._set_city(span, context._.base, (context._.attrs or {}).get("voivodeship"),
+                           "context_place")
+
+    @staticmethod
+    def _set_city(span: Span, city: str, voivodeship: str | None, rule: str) -> None:
+        span._.attrs.update(city=city, voivodeship=voivodeship, city_rule=rule)
+
+    @staticmethod
+    def _context_place(doc: Doc, span: Span, places) -> Span | None:
+        """The locality the narrative is at: the last place with a w/we/do cue before the
+        name in the same sentence, else in the paragraph's earlier sentences."""
+        before = [p for p in places if p.end <= span.start and (p._.attrs or {}).get("cue") in {"w", "we", "do"}]
+        if not before:
+            return None
+        p = before[-1]
+        if p.sent == span.sent:
+            return p
+        between = doc.text[p.end_char:span.start_char]
+        if "\n" in between:
+            return None
+        return p
 
 
 def shares_case(a: Token, b: Token) -> bool:

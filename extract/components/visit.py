@@ -142,7 +142,6 @@ class VisitAssembler:
     # -- hosts ----------------------------------------------------------------------
     def hosts(self, doc: Doc, organizer: Span | None) -> list[HostChoice]:
         out: list[HostChoice] = []
-        seen: set[tuple[str, str]] = set()
         exclude = self.cues.get("exclude", set())
         visit = self.cues.get("visit", set())
         for span in doc.spans.get("institutions", []):
@@ -164,10 +163,6 @@ class VisitAssembler:
             if attrs.get("plural") and attrs.get("lowercase"):
                 attrs["host_rule"] = "excluded:plural_common_noun"
                 continue
-            if attrs.get("abbreviation") and len(span) == 1:
-                same = [h for h in out if h.type == attrs.get("type")]
-                if same:
-                    continue
             rule = "visit_sentence" if sent_lem & visit else "mentioned"
             choices: list[tuple[str, str | None, str | None]] = []
             if attrs.get("plural") and attrs.get("cities"):
@@ -179,15 +174,34 @@ class VisitAssembler:
                 continue
             else:
                 choices.append((span._.base, attrs.get("city"), attrs.get("voivodeship")))
-            org_key = (fold(organizer._.base), fold(organizer._.attrs.get("city"))) if organizer is not None else None
+            org_key = fold(organizer._.base) if organizer is not None else None
             for name, city, voiv in choices:
-                key = (fold(name), fold(city))
-                if key in seen or key == org_key:
+                if fold(name) == org_key and (city is None or city == organizer._.attrs.get("city")):
                     continue
-                seen.add(key)
+                merged = self._merge(out, name, city, attrs)
+                if merged:
+                    continue
                 out.append(HostChoice(span, name, attrs.get("type"), city, voiv, rule))
             attrs["host_rule"] = rule
+        # an abbreviation ("GOPS", "WSS") names a host already given in full
+        full = [h for h in out if not h.span._.attrs.get("abbreviation")]
+        out = [h for h in out if not h.span._.attrs.get("abbreviation") or not any(
+            f.type == h.type and (f.city is None or h.city is None or f.city == h.city) for f in full)]
         return out
+
+    @staticmethod
+    def _merge(out: list[HostChoice], name: str, city: str | None, attrs: dict) -> bool:
+        """Same name again: one host, whose city is the first one the text gives."""
+        for h in out:
+            if fold(h.name) != fold(name):
+                continue
+            if h.city is None or city is None or h.city == city:
+                if h.city is None and city is not None:
+                    h.city, h.voivodeship = city, attrs.get("voivodeship")
+                if "„" in name and "„" not in h.name:
+                    h.name = name
+                return True
+        return False
 
     # -- places ---------------------------------------------------------------------
     def places(self, doc: Doc, hosts: list[HostChoice], organizer: Span | None) -> list[Span]:
