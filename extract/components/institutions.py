@@ -20,7 +20,7 @@ from ..places.gazetteer import city_from_adjective
 from ..resources import read_csv
 
 OPEN_QUOTES = {"„", '"', "“", "«", "‚", ",,"}
-CLOSE_QUOTES = {"”", '"', "“", "»", "’", "''", "‘"}
+CLOSE_QUOTES = {"”", '"', "“", "»", "’", "''", "‘", "’’"}
 CONNECTORS = {"dla", "na", "rzecz", "i", "nad", "pod", "wezwaniem", "im.", "św.", "nr", "ds.",
               "z", "o.o.", "–", "-", "de", "di", "del", "il", "la", "le"}
 CITY_PREPS = {"w", "we"}
@@ -148,6 +148,10 @@ class InstitutionFinder:
             tok = doc[j]
             if tok.is_sent_start or tok.is_space:
                 break
+            if (tok.text == "," and not tok.whitespace_ and j + 1 < n and doc[j + 1].text == ","
+                    and not doc[j + 1].whitespace_):
+                tok = doc[j + 1]  # ",,Pod Jaworem’’": a low double quote typed as two commas
+                j += 1
             if tok.text in OPEN_QUOTES or (tok.text in CLOSE_QUOTES and tok.text == '"'):
                 close = self._find_close(doc, j)
                 if close is None:

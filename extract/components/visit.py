@@ -114,20 +114,36 @@ class VisitAssembler:
                 continue
             cue = cue_idx[0]
             cands = [s for s in usable if s.sent == sent]
+            if doc[cue].lower_.startswith("organizator"):
+                # noun: "…Ośrodka Polityki Społecznej w Krakowie, organizatora wizyty" or
+                # "organizatorem wizyty był …"
+                near = [s for s in cands if s.end <= cue and cue - self._city_end(doc, s) <= 2]
+                if near:
+                    return near[-1], "organizer:apposition"
+                after = [s for s in cands if s.start > cue and s.start - cue <= 5 and any(
+                    t.lower_ in {"był", "była", "było", "byli", "jest", "są"} for t in doc[cue:s.start])]
+                if after:
+                    return after[0], "organizer:named_organizer"
+                continue
             after = [s for s in cands if s.start > cue and s.start - cue <= 8
-                     and any(t.lower_ in {"przez", "był", "była", "było", "byli", "jest", "został"}
-                             or t.lower_.startswith("organizator") for t in doc[cue:s.start])]
+                     and any(t.lower_ == "przez" for t in doc[cue:s.start])]
             if after:
                 return after[0], "organizer:agent_after_cue"
-            apposition = [s for s in cands if s.end <= cue and cue - s.end <= 2
-                          and doc[cue].lower_.startswith("organizator")]
-            if apposition:  # "… Regionalnego Ośrodka Polityki Społecznej, organizatora wizyty"
-                return apposition[-1], "organizer:apposition"
             before = [s for s in cands if s.end <= cue]
             if before:
                 # the sentence subject: the first institution before the verb
                 return before[0], "organizer:subject_before_cue"
         return None, ""
+
+    @staticmethod
+    def _city_end(doc: Doc, span: Span) -> int:
+        """Token index after the name and its "w <city>" phrase."""
+        span_chars = span._.attrs.get("city_span")
+        if span._.attrs.get("city_rule") == "w+place" and span_chars:
+            city = doc.char_span(*span_chars, alignment_mode="expand")
+            if city is not None:
+                return city.end + (1 if city.end < len(doc) and doc[city.end].text == "," else 0)
+        return span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
 
     # -- participants ---------------------------------------------------------------
     def participants(self, doc: Doc) -> tuple[int | None, str]:
