@@ -93,6 +93,8 @@ class Mention:
     near: list[Place] = field(default_factory=list)
     hint: str | None = None          # voivodeship stated next to the mention
     resolved: Place | None = None
+    alternatives: list[str] = field(default_factory=list)  # other Morfeusz nominatives
+    voivodeship_source: str | None = None
 
 
 # -- token tests ------------------------------------------------------------------------
@@ -104,6 +106,8 @@ def _is_name_token(tok: Token) -> bool:
     parts = t.split("-")
     if not all(p.isalpha() for p in parts if p) or not t.replace("-", "").isalpha():
         return False
+    if len(parts) > 1 and not all(p[:1].isupper() and (len(p) == 1 or not p[1:].isupper()) for p in parts):
+        return False  # "PES-u", "Społeczno-kulturalne"
     return not (t.isupper() and len(t) > 1)
 
 
@@ -421,6 +425,7 @@ class PlaceFinder:
             p = m.resolved
             attrs = {
                 "voivodeship": p.voivodeship if p else m.hint,
+                "voivodeship_source": m.voivodeship_source if (p or m.hint) else None,
                 "latitude": p.latitude if p else None,
                 "longitude": p.longitude if p else None,
                 "country": (p.country if p else m.country),
@@ -450,6 +455,8 @@ class PlaceFinder:
                 i += 1
                 continue
             cue = _cue_before(doc, i)
+            if cue is not None and i in quoted and (i - 1 in quoted or doc[i - 1].text in OPEN_QUOTES | {'"'}):
+                cue = None  # "„Pod Jaworem”": a preposition inside a quoted name
             if cue is None and last_cue is not None and last_cue[2] == "prep" and i > last_end and \
                     all(t.text.lower() in LINKERS for t in doc[last_end:i]) and i - last_end <= 2:
                 cue = last_cue  # "we Wrocławiu, Bystrzycy Kłodzkiej i Kamieńcu Ząbkowickim"
@@ -475,9 +482,9 @@ class PlaceFinder:
                 if c.kind == "gazetteer" and any(p.population >= 5000 for p in c.places):
                     cands.append(Candidate(1, c.base, c.cases, "district", c.places))
         morf = [c for c in _morfeusz_candidates(words) if not _excluded_name(gaz, c.base)]
-        if any(c.kind == "guess" for c in morf):
-            morf = _rank_guesses(gaz, morf)
-        for c in sorted(cands, key=lambda c: -c.length) + sorted(morf, key=lambda c: -c.length):
+        morf = _rank_guesses(gaz, morf)  # "Leonowie": Leonów before Leonowo
+        ordered = sorted(cands + morf, key=lambda c: (-c.length, c.kind not in ("gazetteer", "foreign", "district")))
+        for c in ordered:
             if self._accept(doc, i, c, cue, strict):
                 cue_text = cue[0] if cue and self._cue_agrees(c, cue) else ""
                 rule = {"gazetteer": "gazetteer", "foreign": "foreign_exonym", "district": "gazetteer+district",
@@ -488,6 +495,7 @@ class PlaceFinder:
                 if c.places and all(p.country != "PL" for p in c.places):
                     country = c.places[0].country
                 m = Mention(i, i + c.length, c.base, rule, cue_text, list(c.places), country)
+                m.alternatives = [o.base for o in morf if o.length == c.length and o.base != c.base]
                 self._local_cues(doc, m)
                 return m
         return None
@@ -538,7 +546,8 @@ class PlaceFinder:
                 if near:
                     m.near = near[0].places
                     return
-            if low.startswith(("powiat", "pow.")) or low in {"gminie", "gmina", "gm."}:
+            lem = _lemmas(tok)
+            if lem & {"powiat", "pow.", "gmina", "gm."}:
                 k = j + 1
                 if k < len(doc) and doc[k].text == ".":
                     k += 1
@@ -546,7 +555,7 @@ class PlaceFinder:
                     city = city_from_adjective(doc[k].text)
                     if city is None and _is_name_token(doc[k]):
                         cs = [c for c in _gazetteer_candidates(gaz, _name_run(doc, k)) if c.kind == "gazetteer"]
-                        if cs and low.startswith("gmin"):
+                        if cs and lem & {"gmina", "gm."}:
                             m.near = cs[0].places
                             return
                     if city:
@@ -590,10 +599,16 @@ class PlaceFinder:
         return ctx
 
     def resolve(self, m: Mention, context: PlaceContext) -> None:
+        """Choose the gazetteer entry (or, for unlisted places, the voivodeship) of a mention."""
         gaz = self.gaz
+        strong = context.strong()
         if not m.places:
             if m.near and not m.hint:
                 m.hint = m.near[0].voivodeship
+            if m.hint:
+                m.voivodeship_source = "cue"
+            elif strong and m.country == "PL":
+                m.hint, m.voivodeship_source = strong, "context"
             return
         near = m.near
         if near:
@@ -604,19 +619,30 @@ class PlaceFinder:
                 hinted = [p for p in m.places if p.voivodeship == m.hint]
                 if not hinted:
                     m.rule += "+near_unlisted"
-                    m.resolved = None
+                    m.voivodeship_source = "cue"
                     return
                 m.resolved = gaz.resolve(hinted, context)
+                m.voivodeship_source = "gazetteer"
                 return
         if m.hint:
             hinted = [p for p in m.places if p.voivodeship == m.hint]
             if not hinted and any(p.country == "PL" for p in m.places):
                 m.rule += "+hint_unlisted"
-                m.resolved = None
+                m.voivodeship_source = "cue"
                 return
         m.resolved = gaz.resolve(m.places, context, near=near, voivodeship_hint=m.hint)
+        m.voivodeship_source = "gazetteer"
         if len({p.voivodeship for p in m.places}) > 1:
             m.rule += "+context"
+        p = m.resolved
+        if (p is not None and p.country == "PL" and not near and not m.hint and strong
+                and p.voivodeship != strong and p.population < 5000
+                and context.voivodeships.get(p.voivodeship, 0) <= 1):
+            # A small village far from everything else the report talks about: most likely
+            # an unlisted namesake ("Marianowo" near Łomża, not the one in Pomerania).
+            m.resolved = None
+            m.hint, m.voivodeship_source = strong, "context"
+            m.rule += "+context_unlisted"
 
 
 def _dist(a: Place, b: Place) -> float:

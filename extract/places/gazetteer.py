@@ -112,7 +112,8 @@ class Gazetteer:
                           r.get("district_of") or "")
                 places.append(p)
                 for alt in filter(None, (r.get("alt") or "").split("|")):
-                    if " " not in alt or alt.count(" ") == p.name.count(" "):
+                    # spelling variants only ("Bielsko Biała"), not short forms ("Dąbrowa")
+                    if len(alt.replace("-", " ").split()) == len(p.name.replace("-", " ").split()):
                         alternates[alt].append(p.name)
         try:
             foreign = read_csv("foreign_places.csv")
@@ -178,7 +179,8 @@ class Gazetteer:
                 continue
             canonical = self.forms.get(name, None)
             places = self.lookup(canonical or name)
-            display = places[0].name if places else (canonical or name)
+            own = [p for p in places if p.name.lower() == (canonical or name).lower()]
+            display = (own or places)[0].name if places else (canonical or name)
             m = by_len.setdefault(len(ws), Match(len(ws), (), frozenset()))
             if display not in m.names:
                 m.names = m.names + (display,)
@@ -280,6 +282,16 @@ class PlaceContext:
         if p.country != "PL":
             return self.countries.get(p.country, 0.0)
         return self.voivodeships.get(p.voivodeship, 0.0) + 0.1 * self.countries.get("PL", 0.0)
+
+    def strong(self) -> str | None:
+        """The dominant voivodeship when the evidence is clear: weight >= 3 and at least
+        twice the runner-up (e.g. "województwa podkarpackiego" plus one listed town)."""
+        common = self.voivodeships.most_common(2)
+        if not common or common[0][1] < 3:
+            return None
+        if len(common) == 2 and common[0][1] < 2 * common[1][1]:
+            return None
+        return common[0][0]
 
     def dominant(self) -> str | None:
         """The voivodeship the report talks about most (None on a tie or when silent)."""
