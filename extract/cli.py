@@ -54,6 +54,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"pipeline: {', '.join(nlp.pipe_names)} (loaded in {time.perf_counter() - t0:.1f}s"
               f"{'; statistical: ' + stat['model'] if stat else '; rules only'})", file=sys.stderr)
     n_ok = sum(1 for r in reports if not isinstance(r, InputError))
+    for r in reports:
+        for warning in getattr(r, "warnings", None) or []:
+            print(f"warning: {r.path}: {warning}", file=sys.stderr)
     show = _progress_printer(n_ok, not args.quiet and sys.stderr.isatty() or args.progress)
     result = process_reports(nlp, reports, progress=show, batch_size=args.batch_size)
     for err in result.errors:

@@ -1,0 +1,102 @@
+"""End to end: the CLI on the bundled corpus, bad files among good ones, the scorer."""
+import csv
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from extract.cli import main
+from extract.evaluate import score
+
+
+@pytest.fixture(scope="module")
+def corpus_run(tmp_path_factory, corpus_dir):
+    out = tmp_path_factory.mktemp("out")
+    rc = main(["run", str(corpus_dir / "raw"), "--out", str(out), "--rules-only", "-q"])
+    return rc, out
+
+
+def rows(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_run_writes_the_five_tables(corpus_run, corpus_dir):
+    rc, out = corpus_run
+    assert rc == 0
+    visits = rows(out / "visits.csv")
+    assert {v["doc_id"] for v in visits} == {p.stem for p in (corpus_dir / "raw").glob("*.txt")}
+    hosts = rows(out / "hosts.csv")
+    assert hosts and list(hosts[0])[:11] == ["host_id", "visit_id", "doc_id", "name", "type", "city",
+                                             "voivodeship", "operator", "mention", "start_char", "end_char"]
+
+
+def test_every_row_points_back_at_its_text(corpus_run, corpus_dir):
+    _, out = corpus_run
+    for table in ("hosts", "people", "places"):
+        for row in rows(out / f"{table}.csv"):
+            text = (corpus_dir / "raw" / f"{row['doc_id']}.txt").read_text(encoding="utf-8")
+            assert text[int(row["start_char"]):int(row["end_char"])] == row["mention"]
+
+
+def test_base_forms_on_the_seed_report(corpus_run):
+    _, out = corpus_run
+    hosts = {(h["name"], h["type"], h["city"]) for h in rows(out / "hosts.csv")
+             if h["doc_id"] == "000_d76f0b402b4264de"}
+    assert ("Zakład Aktywności Zawodowej „Poligrafia”", "ZAZ", "Bydgoszcz") in hosts
+    visit = next(v for v in rows(out / "visits.csv") if v["doc_id"] == "000_d76f0b402b4264de")
+    assert (visit["start_date"], visit["end_date"]) == ("2011-07-05", "2011-07-08")
+    assert (visit["organizer"], visit["organizer_city"]) == ("Regionalny Ośrodek Polityki Społecznej", "Białystok")
+    people = {p["name"] for p in rows(out / "people.csv") if p["doc_id"] == "001_cfbf8f470b870f79"}
+    assert {"Jarosław Pilecki", "Czesława Żebrowska", "Ewa Żmuda"} <= people
+
+
+def test_seed_corpus_scores_against_its_gold(corpus_run, corpus_dir):
+    _, out = corpus_run
+    res = score(corpus_dir / "gold", out)
+    assert res["docs"] == 5
+    assert res["overall"] >= 0.6
+    assert res["people"]["f1"] >= 0.8
+
+
+def test_bad_files_are_named_and_skipped(tmp_path, corpus_dir, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(corpus_dir / "raw" / "000_d76f0b402b4264de.txt", src)
+    (src / "empty.txt").write_bytes(b"")
+    (src / "page.txt").write_text("<!DOCTYPE html><html><body><p>Wizyta</p></body></html>", encoding="utf-8")
+    (src / "scan.txt").write_bytes(b"%PDF-1.4\x00\x01\x02binary")
+    (src / "stary.txt").write_bytes("Spółdzielnia socjalna w Łomży, ośrodek w Świeciu.".encode("cp1250"))
+    out = tmp_path / "out"
+    rc = main(["run", str(src), "--out", str(out), "--rules-only", "-q"])
+    err = capsys.readouterr().err
+    assert rc == 1
+    for name in ("empty.txt", "page.txt", "scan.txt"):
+        assert name in err
+    docs = {v["doc_id"] for v in rows(out / "visits.csv")}
+    assert docs == {"000_d76f0b402b4264de", "stary"}
+
+
+def test_missing_input_path_fails_clearly(tmp_path, capsys):
+    rc = main(["run", str(tmp_path / "nie_ma.txt"), "--out", str(tmp_path / "o"), "-q"])
+    assert rc == 2
+    assert "nie_ma.txt" in capsys.readouterr().err
+
+
+def test_module_entry_point_help():
+    res = subprocess.run([sys.executable, "-m", "extract", "run", "--help"], capture_output=True, text=True)
+    assert res.returncode == 0
+    assert "--out" in res.stdout and "--rules-only" in res.stdout
+
+
+def test_python_api_on_raw_text():
+    import extract
+
+    tables = extract.extract({"notka": "W dniach 13-16 listopada 2017 roku uczestnicy odwiedzili "
+                                       "Spółdzielnię Socjalną „Opoka” w Kluczach."},
+                             nlp=extract.load_pipeline(statistical=False))
+    assert set(tables) == {"visits", "hosts", "people", "places", "topics"}
+    host = tables["hosts"].iloc[0]
+    assert host["name"] == "Spółdzielnia Socjalna „Opoka”" and host["city"] == "Klucze"
+    assert tables["visits"].iloc[0]["start_date"] == "2017-11-13"
