@@ -40,6 +40,11 @@ def token_lemmas(token: Token) -> set[str]:
     return out
 
 
+def is_wordlike(token: Token) -> bool:
+    """Letters only, hyphenated compounds included ("Warmińsko-Mazurskiego")."""
+    return all(part.isalpha() for part in token.text.split("-")) and token.text.strip("-") != ""
+
+
 def is_cap(token: Token) -> bool:
     return token.text[:1].isupper()
 
@@ -166,7 +171,7 @@ class InstitutionFinder:
             if tok.lower_ == "pod" and j + 2 < n and doc[j + 1].lower_ == "wezwaniem":
                 j += 2
                 continue
-            if is_cap(tok) and tok.is_alpha or (tok.is_upper and len(tok) > 1):
+            if is_cap(tok) and is_wordlike(tok) or (tok.is_upper and len(tok) > 1):
                 if self._starts_new_institution(doc, j, lemma_cache) or self._starts_person(doc, j):
                     break
                 j += 1
@@ -223,6 +228,10 @@ class InstitutionFinder:
         return trig is not None and not trig.generic
 
     # -- base form ------------------------------------------------------------------
+    @classmethod
+    def singular(cls, span: Span) -> str:
+        return cls.base_form(span, number="sg")
+
     @staticmethod
     def base_form(span: Span, number: str | None = None) -> str:
         """Nominative of the inflecting part; quoted parts and the rest stay as written."""

@@ -76,7 +76,7 @@ ADMIN_NOUNS = {"gmina", "miasto", "wieś", "miejscowość", "sołectwo", "osada"
 BLOCKERS = {"ul", "ul.", "ulica", "al", "al.", "aleja", "pl.", "plac", "os.", "osiedle", "im", "im.",
             "imienia", "św.", "bł.", "święty", "pan", "pani", "państwo", "dr", "ks.", "prof.", "mgr"}
 OPEN_QUOTES = {"„", "“", "«", "»", "‚"}
-CLOSE_QUOTES = {"”", "’", "»", "«"}
+CLOSE_QUOTES = {"”", "’", "»", "«", "’’", "''", "”’"}
 LINKERS = {",", "i", "oraz", "a", "lub", "albo", "–", "-"}
 MAX_WORDS = 4
 
@@ -154,7 +154,9 @@ def _quoted_positions(doc: Doc) -> set[int]:
         t = tok.text
         if tok.is_sent_start:
             open_at = None
-        if t in OPEN_QUOTES and open_at is None:
+        double_comma = (t == "," and i > 0 and doc[i - 1].text == "," and not doc[i - 1].whitespace_
+                        and not tok.whitespace_)  # ",,Pod Jaworem’’"
+        if (t in OPEN_QUOTES or double_comma) and open_at is None:
             open_at = i
         elif t == '"':
             open_at = i if open_at is None else None
@@ -455,7 +457,7 @@ class PlaceFinder:
                 i += 1
                 continue
             cue = _cue_before(doc, i)
-            if cue is not None and i in quoted and (i - 1 in quoted or doc[i - 1].text in OPEN_QUOTES | {'"'}):
+            if cue is not None and i in quoted and i - 1 in quoted:
                 cue = None  # "„Pod Jaworem”": a preposition inside a quoted name
             if cue is None and last_cue is not None and last_cue[2] == "prep" and i > last_end and \
                     all(t.text.lower() in LINKERS for t in doc[last_end:i]) and i - last_end <= 2:

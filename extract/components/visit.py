@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resources import read_csv
+from .institutions import InstitutionFinder as InstitutionNames
 from . import dates as dates_component
 
 TITLE_CUES = re.compile(r"wizyt|wyjazd|study|studyj|dobr\w+ praktyk|wizytowali|relacja", re.I)
@@ -181,10 +182,12 @@ class VisitAssembler:
                 continue
             rule = "visit_sentence" if sent_lem & visit else "mentioned"
             choices: list[tuple[str, str | None, str | None]] = []
-            if attrs.get("plural") and attrs.get("cities"):
+            if attrs.get("cities") and (attrs.get("plural") or len(attrs["cities"]) > 1):
+                # one institution per locality: "Warsztaty Terapii Zajęciowej w Dębicy i Bobrowej Woli"
+                name = attrs.get("singular") or InstitutionNames.singular(span)
                 for city, voiv in attrs["cities"]:
-                    choices.append((attrs.get("singular") or span._.base, city, voiv))
-                rule += "; plural_split_by_city"
+                    choices.append((name, city, voiv))
+                rule += "; split_by_city"
             elif attrs.get("plural"):
                 attrs["host_rule"] = "excluded:plural_without_city"
                 continue
@@ -199,6 +202,11 @@ class VisitAssembler:
                     continue
                 out.append(HostChoice(span, name, attrs.get("type"), city, voiv, rule))
             attrs["host_rule"] = rule
+        # a summary list ("w Centrach Integracji Społecznej we Wrocławiu…") repeats hosts
+        # that the text names specifically: keep the specific ones
+        specific = [h for h in out if "split_by_city" not in h.rule]
+        out = [h for h in out if "split_by_city" not in h.rule or not any(
+            f.type == h.type and f.city == h.city for f in specific)]
         # an abbreviation ("GOPS", "WSS") names a host already given in full
         full = [h for h in out if not h.span._.attrs.get("abbreviation")]
         out = [h for h in out if not h.span._.attrs.get("abbreviation") or not any(
