@@ -177,8 +177,9 @@ class VisitAssembler:
             if attrs.get("bare"):
                 attrs["host_rule"] = "excluded:bare_generic_word"
                 continue
-            if attrs.get("plural") and attrs.get("lowercase"):
-                attrs["host_rule"] = "excluded:plural_common_noun"
+            if attrs.get("lowercase") and "„" not in span._.base and not attrs.get("city_rule") == "w+place":
+                # "spółdzielni socjalnej", "ośrodków pomocy społecznej": a kind, not a name
+                attrs["host_rule"] = "excluded:common_noun_phrase"
                 continue
             rule = "visit_sentence" if sent_lem & visit else "mentioned"
             choices: list[tuple[str, str | None, str | None]] = []
