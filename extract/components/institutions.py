@@ -235,21 +235,19 @@ class InstitutionFinder:
     @staticmethod
     def base_form(span: Span, number: str | None = None) -> str:
         """Nominative of the inflecting part; quoted parts and the rest stay as written."""
-        words, joins = [], []
-        in_quote = False
-        for tok in span:
-            words.append(tok.text)
-            joins.append(tok.whitespace_)
-        # only inflect the words before the first quote
+        words = [tok.text for tok in span]
+        joins = [tok.whitespace_ for tok in span]
+        # only the words before a quoted proper name inflect; the quote stays as written
         cut = len(words)
         for k, w in enumerate(words):
-            if w in OPEN_QUOTES or w == '"':
+            if w in OPEN_QUOTES or w == '"' or (w == "," and k + 1 < len(words) and words[k + 1] == ","
+                                               and not joins[k]):
                 cut = k
                 break
         head = to_nominative(words[:cut], number) if cut else []
-        forms = head + words[cut:]
-        text = "".join(f + j for f, j in zip(forms, joins)).strip()
-        del in_quote
+        text = "".join(f + j for f, j in zip(head, joins)) + (
+            span.doc.text[span[cut].idx:span.end_char] if cut < len(words) else "")
+        text = text.strip()
         text = re.sub(r"\bNR\b", "nr", text)
         return normalise_quotes(text[:1].upper() + text[1:])
 

@@ -38,6 +38,7 @@ class HostChoice:
     voivodeship: str | None
     rule: str
     operator: str | None = None
+    city_rule: str = ""
 
 
 def fold(text: str | None) -> str:
@@ -201,7 +202,8 @@ class VisitAssembler:
                 merged = self._merge(out, name, city, attrs)
                 if merged:
                     continue
-                out.append(HostChoice(span, name, attrs.get("type"), city, voiv, rule))
+                out.append(HostChoice(span, name, attrs.get("type"), city, voiv, rule,
+                                      city_rule=attrs.get("city_rule", "")))
             attrs["host_rule"] = rule
         # a summary list ("w Centrach Integracji Społecznej we Wrocławiu…") repeats hosts
         # that the text names specifically: keep the specific ones
@@ -217,10 +219,16 @@ class VisitAssembler:
     @staticmethod
     def _merge(out: list[HostChoice], name: str, city: str | None, attrs: dict) -> bool:
         """Same name again: one host, whose city is the first one the text gives."""
+        explicit = attrs.get("city_rule") in {"w+place", "place_in_name"}
         for h in out:
             if fold(h.name) != fold(name):
                 continue
-            if h.city is None or city is None or h.city == city:
+            if explicit and h.city_rule == "context_place" and h.city != city:
+                # the text names the locality now; the narrative guess gives way
+                h.city, h.voivodeship, h.city_rule = city, attrs.get("voivodeship"), attrs.get("city_rule")
+                return True
+            if h.city is None or city is None or h.city == city or (
+                    h.city_rule != "w+place" and attrs.get("city_rule") == "context_place"):
                 if h.city is None and city is not None:
                     h.city, h.voivodeship = city, attrs.get("voivodeship")
                 if "„" in name and "„" not in h.name:
