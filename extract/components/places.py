@@ -264,7 +264,7 @@ def _morfeusz_candidates(words: list[str]) -> list[Candidate]:
         a_rs, b_rs = rs[0], rs[1]
         # noun + agreeing adjective: "Bystrzycy Kłodzkiej", "Woli Żyrakowskiej"
         for n in a_rs:
-            if n.cls != "n" or not n.geo or not n.proper:
+            if n.cls != "n" or not (n.geo or n.geo_part) or not n.proper:
                 continue
             for adj in b_rs:
                 cases = n.cases & adj.cases
@@ -276,7 +276,7 @@ def _morfeusz_candidates(words: list[str]) -> list[Candidate]:
                                              cases, "morfeusz_geo"))
         # adjective (or unknown adjective-like word) + noun: "Nowym Miszewie", "Janiej Górze"
         for n in b_rs:
-            if n.cls != "n" or not n.geo or not n.proper:
+            if n.cls != "n" or not (n.geo or n.geo_part) or not n.proper:
                 continue
             for adj in a_rs:
                 cases = n.cases & adj.cases if "*" not in adj.cases else n.cases

@@ -18,7 +18,8 @@ CASES = frozenset({"nom", "gen", "dat", "acc", "inst", "loc", "voc"})
 GENDERS = frozenset({"m1", "m2", "m3", "f", "n"})
 NUMBERS = frozenset({"sg", "pl"})
 ANY_CASE = frozenset({"*"})
-GEO_LABELS = frozenset({"nazwa_geograficzna", "człon_nazwy_geograficznej"})
+GEO_LABELS = frozenset({"nazwa_geograficzna"})
+GEO_PART_LABELS = frozenset({"człon_nazwy_geograficznej"})  # "Miasto", "Biała": only inside a name
 PROPER_LABELS = GEO_LABELS | {"imię", "nazwisko", "nazwa_organizacji", "nazwa_własna"}
 NOMINAL = {"subst", "depr", "adj"}
 
@@ -32,8 +33,9 @@ class Reading:
     number: frozenset[str]
     gender: frozenset[str]
     cases: frozenset[str]      # {"*"} for guesses: the case is unknown
-    geo: bool = False          # Morfeusz labels it a geographic name (or part of one)
+    geo: bool = False          # Morfeusz labels it a geographic name
     proper: bool = False       # a proper-name reading (capitalised lemma)
+    geo_part: bool = False     # Morfeusz labels it a part of a geographic name
 
     def agrees(self, other: "Reading") -> bool:
         return bool(self.number & other.number) and bool(self.gender & other.gender)
@@ -49,7 +51,8 @@ def _reading(lemma: str, tag: str, labels: tuple[str, ...]) -> Reading | None:
     if "pt" in cats:           # pluralia tantum ("Kownaty"): any gender agrees
         gender = GENDERS
     return Reading(lemma.lower(), cls, cats & NUMBERS, gender, cats & CASES,
-                   geo=bool(GEO_LABELS & set(labels)), proper=lemma[:1].isupper())
+                   geo=bool(GEO_LABELS & set(labels)), proper=lemma[:1].isupper(),
+                   geo_part=bool(GEO_PART_LABELS & set(labels)))
 
 
 @lru_cache(maxsize=100_000)
@@ -87,7 +90,7 @@ def _hyphenated(parts: list[str]) -> tuple[Reading, ...]:
                     continue
                 last = k == len(parts) - 1
                 nxt.append((lemma + ("-" if lemma else "") + r.lemma, c, r.gender if last else gender,
-                            r.number if last else number, geo and (r.geo or r.cls == "g"), r.cls))
+                            r.number if last else number, geo and (r.geo or r.geo_part or r.cls == "g"), r.cls))
             # an uninflected first part keeps its surface form
             if k < len(parts) - 1:
                 nxt.append((lemma + ("-" if lemma else "") + part.lower(), cases, gender, number, geo, "g"))
