@@ -306,8 +306,8 @@ class InstitutionFinder:
         if p.sent == span.sent:
             return p
         between = doc.text[p.end_char:span.start_char]
-        if "\n" in between:
-            return None
+        if "\n" in between and not between.split("\n", 1)[0].rstrip().endswith(":"):
+            return None  # a new paragraph, unless the place introduced a list ("… w Olsztynie:")
         return p
 
 

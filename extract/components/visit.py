@@ -194,7 +194,7 @@ class VisitAssembler:
                 attrs["host_rule"] = "excluded:plural_without_city"
                 continue
             else:
-                choices.append((span._.base, attrs.get("city"), attrs.get("voivodeship")))
+                choices.append((self._display_name(doc, span), attrs.get("city"), attrs.get("voivodeship")))
             org_key = fold(organizer._.base) if organizer is not None else None
             for name, city, voiv in choices:
                 if fold(name) == org_key and (city is None or city == organizer._.attrs.get("city")):
@@ -213,8 +213,23 @@ class VisitAssembler:
         # an abbreviation ("GOPS", "WSS") names a host already given in full
         full = [h for h in out if not h.span._.attrs.get("abbreviation")]
         out = [h for h in out if not h.span._.attrs.get("abbreviation") or not any(
-            f.type == h.type and (f.city is None or h.city is None or f.city == h.city) for f in full)]
+            f.type == h.type and (h.city is None or f.city == h.city) for f in full)]
         return out
+
+    @staticmethod
+    def _display_name(doc: Doc, span: Span) -> str:
+        """An abbreviation ("CUS w Jarocinie") takes its full name when the report spells
+        that name out somewhere; otherwise it stays as written (annotation rule)."""
+        attrs = span._.attrs
+        if not attrs.get("abbreviation") or len(span) > 1 or not attrs.get("full"):
+            return span._.base
+        full = fold(attrs["full"])
+        for other in doc.spans.get("institutions", []):
+            if other._.attrs.get("abbreviation") or other._.attrs.get("type") != attrs.get("type"):
+                continue
+            if full in {fold(other._.base), fold(other._.attrs.get("singular"))}:
+                return attrs["full"]
+        return span._.base
 
     @staticmethod
     def _merge(out: list[HostChoice], name: str, city: str | None, attrs: dict) -> bool:
