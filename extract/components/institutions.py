@@ -155,8 +155,12 @@ class InstitutionFinder:
                 break
             if (tok.text == "," and not tok.whitespace_ and j + 1 < n and doc[j + 1].text == ","
                     and not doc[j + 1].whitespace_):
-                tok = doc[j + 1]  # ",,Pod Jaworem’’": a low double quote typed as two commas
-                j += 1
+                # ",,Pod Jaworem’’": a low double quote typed as two commas
+                close = self._find_close(doc, j + 1)
+                if close is None:
+                    break
+                j = close + 1
+                continue
             if tok.text in OPEN_QUOTES or (tok.text in CLOSE_QUOTES and tok.text == '"'):
                 close = self._find_close(doc, j)
                 if close is None:
@@ -172,7 +176,9 @@ class InstitutionFinder:
                 j += 2
                 continue
             if is_cap(tok) and is_wordlike(tok) or (tok.is_upper and len(tok) > 1):
-                if self._starts_new_institution(doc, j, lemma_cache) or self._starts_person(doc, j):
+                patron = any(doc[k].text in {"im.", "św."} for k in range(max(start, j - 4), j))
+                if self._starts_new_institution(doc, j, lemma_cache) or (
+                        not patron and self._starts_person(doc, j)):
                     break
                 j += 1
                 continue

@@ -211,8 +211,8 @@ class VisitAssembler:
         out = [h for h in out if "split_by_city" not in h.rule or not any(
             f.type == h.type and f.city == h.city for f in specific)]
         # an abbreviation ("GOPS", "WSS") names a host already given in full
-        full = [h for h in out if not h.span._.attrs.get("abbreviation")]
-        out = [h for h in out if not h.span._.attrs.get("abbreviation") or not any(
+        full = [h for h in out if not (h.span._.attrs.get("abbreviation") and len(h.span) == 1)]
+        out = [h for h in out if not (h.span._.attrs.get("abbreviation") and len(h.span) == 1) or not any(
             f.type == h.type and (h.city is None or f.city == h.city) for f in full)]
         return out
 
@@ -221,14 +221,15 @@ class VisitAssembler:
         """An abbreviation ("CUS w Jarocinie") takes its full name when the report spells
         that name out somewhere; otherwise it stays as written (annotation rule)."""
         attrs = span._.attrs
-        if not attrs.get("abbreviation") or len(span) > 1 or not attrs.get("full"):
+        if not attrs.get("abbreviation") or not attrs.get("full"):
             return span._.base
-        full = fold(attrs["full"])
+        rest = span[1:].text if len(span) > 1 else ""
+        full = fold(f"{attrs['full']} {rest}")
         for other in doc.spans.get("institutions", []):
             if other._.attrs.get("abbreviation") or other._.attrs.get("type") != attrs.get("type"):
                 continue
             if full in {fold(other._.base), fold(other._.attrs.get("singular"))}:
-                return attrs["full"]
+                return f"{attrs['full']} {rest}".strip()
         return span._.base
 
     @staticmethod
@@ -242,8 +243,7 @@ class VisitAssembler:
                 # the text names the locality now; the narrative guess gives way
                 h.city, h.voivodeship, h.city_rule = city, attrs.get("voivodeship"), attrs.get("city_rule")
                 return True
-            if h.city is None or city is None or h.city == city or (
-                    h.city_rule != "w+place" and attrs.get("city_rule") == "context_place"):
+            if h.city is None or city is None or h.city == city or attrs.get("city_rule") == "context_place":
                 if h.city is None and city is not None:
                     h.city, h.voivodeship = city, attrs.get("voivodeship")
                 if "„" in name and "„" not in h.name:
