@@ -111,19 +111,32 @@ def _is_name_token(tok: Token) -> bool:
     return not (t.isupper() and len(t) > 1)
 
 
-def _is_common(words: list[str]) -> bool:
+VERBAL = {"fin", "impt", "praet", "inf", "pcon", "pant", "imps", "bedzie", "aglt", "winien", "pred"}
+
+
+def _is_common(words: list[str], base: str = "", foreign: bool = False) -> bool:
     """True when every word also reads as an ordinary (lower-case) word:
-    "Klucze" (klucz), "Wola" (wola), "Dobre" (dobry), "Wiele" (wiele)."""
+    "Klucze" (klucz), "Wola" (wola), "Dobre" (dobry), "Wiele" (wiele).
+
+    Verb forms ("Przemyśl": impt of przemyśleć) and relational adjectives of the place
+    itself ("Olecka": olecki, of Olecko) do not make a name common. For a curated foreign
+    exonym only a common noun of the very same lemma counts ("Kolonia", not "Berlin"/berlina).
+    """
     for w in words:
         parts = w.split("-")
         common = False
         for p in parts:
             for a in analyse(p):
-                if a.pos in ("ign",):
+                if a.pos == "ign" or a.pos in VERBAL or not a.lemma[:1].islower():
                     continue
-                if a.lemma[:1].islower() and not a.lemma[:1].isdigit():
-                    common = True
-                    break
+                if foreign and a.lemma != p.lower() and a.lemma != base.lower():
+                    continue
+                if a.pos == "adj" and base and city_from_adjective(a.lemma) == base:
+                    continue
+                common = True
+                break
+            if common:
+                break
         if not common:
             return False
     return True
@@ -268,12 +281,18 @@ def _morfeusz_candidates(words: list[str]) -> list[Candidate]:
                 continue
             for adj in b_rs:
                 cases = n.cases & adj.cases
-                if adj.cls == "a" and adj.agrees(n) and cases:
+                if not cases:
+                    continue
+                if adj.cls == "a" and adj.agrees(n):
                     num, gen = nominative_gender(n)
                     form = adjective_form(adj.lemma, num, gen)
-                    if form:
-                        out.append(Candidate(2, f"{restore_case(n.lemma, words[0])} {restore_case(form, words[1])}",
-                                             cases, "morfeusz_geo"))
+                elif adj.cls == "g" and adj.lemma.endswith(("ska", "cka", "dzka", "ski", "cki", "skie", "ckie")):
+                    form = adj.lemma  # "Wólce Dobryńskiej": an adjective Morfeusz does not know
+                else:
+                    form = None
+                if form:
+                    out.append(Candidate(2, f"{restore_case(n.lemma, words[0])} {restore_case(form, words[1])}",
+                                         cases, "morfeusz_geo"))
         # adjective (or unknown adjective-like word) + noun: "Nowym Miszewie", "Janiej Górze"
         for n in b_rs:
             if n.cls != "n" or not (n.geo or n.geo_part) or not n.proper:
@@ -485,7 +504,11 @@ class PlaceFinder:
                     cands.append(Candidate(1, c.base, c.cases, "district", c.places))
         morf = [c for c in _morfeusz_candidates(words) if not _excluded_name(gaz, c.base)]
         morf = _rank_guesses(gaz, morf)  # "Leonowie": Leonów before Leonowo
-        ordered = sorted(cands + morf, key=lambda c: (-c.length, c.kind not in ("gazetteer", "foreign", "district")))
+        ordered = sorted(cands + morf, key=lambda c: (
+            -c.length, c.kind not in ("gazetteer", "foreign", "district"),
+            cue is not None and not self._cue_agrees(c, cue)))
+        if self._country_word(words[0], cue):
+            ordered = [c for c in ordered if c.length > 1]  # "do Niemiec": Germany, not Niemce
         for c in ordered:
             if self._accept(doc, i, c, cue, strict):
                 cue_text = cue[0] if cue and self._cue_agrees(c, cue) else ""
@@ -502,6 +525,13 @@ class PlaceFinder:
                 return m
         return None
 
+    def _country_word(self, word: str, cue) -> bool:
+        """The word reads as a country or region name in a case the cue allows."""
+        for r in readings(word):
+            if r.proper and self.gaz.is_non_locality(r.lemma) and (cue is None or r.cases & cue[1]):
+                return True
+        return False
+
     @staticmethod
     def _cue_agrees(c: Candidate, cue) -> bool:
         return "*" in c.cases or bool(c.cases & cue[1])
@@ -517,7 +547,7 @@ class PlaceFinder:
             if cue[2] == "prep" and cue[0] not in STRONG_PREPS and cue[1] != frozenset({"gen"}):
                 return False
             return not (c.length == 1 and _is_common(words) and cue[0] not in STRONG_PREPS | {"gminy", "gmina"})
-        common = _is_common(words)
+        common = _is_common(words, c.base, foreign=c.kind == "foreign")
         if has_cue:
             if common and cue[2] == "prep" and cue[0] not in STRONG_PREPS and cue[1] != frozenset({"gen"}):
                 return False

@@ -172,7 +172,7 @@ class Gazetteer:
             for name, ws in self.first_index.get(key, ()):
                 if len(ws) <= len(words):
                     cands[name] = ws
-        by_len: dict[int, Match] = {}
+        out: dict[tuple[int, str], Match] = {}
         for name, ws in cands.items():
             cases = self._agree(words[: len(ws)], ws, name)
             if cases is None:
@@ -181,12 +181,11 @@ class Gazetteer:
             places = self.lookup(canonical or name)
             own = [p for p in places if p.name.lower() == (canonical or name).lower()]
             display = (own or places)[0].name if places else (canonical or name)
-            m = by_len.setdefault(len(ws), Match(len(ws), (), frozenset()))
-            if display not in m.names:
-                m.names = m.names + (display,)
-                m.cases = m.cases | cases
-                m.places.extend(p for p in places if p not in m.places)
-        return [by_len[k] for k in sorted(by_len, reverse=True)]
+            m = out.setdefault((len(ws), display), Match(len(ws), (display,), frozenset()))
+            m.cases = m.cases | cases
+            m.places.extend(p for p in places if p not in m.places)
+        # longest first; at equal length the most populous name ("Tarnów" before "Tarnowa")
+        return sorted(out.values(), key=lambda m: (-m.length, -max((p.population for p in m.places), default=0)))
 
     def _agree(self, tokens: Sequence[str], name_words: Sequence[str], name: str) -> frozenset[str] | None:
         if name in self.forms and " ".join(t.lower() for t in tokens) == name:
@@ -381,7 +380,7 @@ _ADJ_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("iński", ("in", "ina", "ino", "inia", "iń")),
     ("ński", ("ń", "n", "no", "na", "nia", "nie", "ńsk", "ny", "nica")),
     ("rski", ("rz", "r", "ra", "ry")),
-    ("ski", ("", "g", "sk", "sko", "a", "o", "e", "y", "i", "ia", "z", "ż", "h", "szcz", "ska")),
+    ("ski", ("", "g", "sk", "sko", "a", "o", "e", "y", "i", "ia", "z", "ż", "h", "sz", "szcz", "ska")),
     ("zki", ("g", "z", "ż", "ża")),
 )
 _IRREGULAR_ADJ = {
