@@ -24,6 +24,7 @@ CLOSE_QUOTES = {"”", '"', "“", "»", "’", "''", "‘", "’’"}
 CONNECTORS = {"dla", "na", "rzecz", "i", "nad", "pod", "wezwaniem", "im.", "św.", "nr", "ds.",
               "z", "o.o.", "–", "-", "de", "di", "del", "il", "la", "le"}
 CITY_PREPS = {"w", "we"}
+CONTEXT_CUES = {"w", "we", "do", "gminy", "gminie", "gmina", "miasta", "mieście"}
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,9 @@ def is_cap(token: Token) -> bool:
 
 
 class InstitutionFinder:
-    def __init__(self, types_file: str, abbreviations_file: str, max_quote_tokens: int = 10):
+    def __init__(self, types_file: str, abbreviations_file: str, max_quote_tokens: int = 10,
+                 visit_cues_file: str = "visit_cues.csv"):
+        self.visit_lemmas = {r["lemma"] for r in read_csv(visit_cues_file) if r["kind"] == "visit"}
         self.triggers = [
             Trigger(tuple(r["pattern"].split()), r["type"], r["generic"] == "1", r["anywhere"] == "1")
             for r in read_csv(types_file)
@@ -301,11 +304,13 @@ class InstitutionFinder:
     def _set_city(span: Span, city: str, voivodeship: str | None, rule: str) -> None:
         span._.attrs.update(city=city, voivodeship=voivodeship, city_rule=rule)
 
-    @staticmethod
-    def _context_place(doc: Doc, span: Span, places) -> Span | None:
-        """The locality the narrative is at: the last place with a w/we/do cue before the
-        name in the same sentence, else in the paragraph's earlier sentences."""
-        before = [p for p in places if p.end <= span.start and (p._.attrs or {}).get("cue") in {"w", "we", "do"}]
+    def _context_place(self, doc: Doc, span: Span, places) -> Span | None:
+        """The locality the narrative is at: the last place with a locative cue ("w", "do",
+        "na terenie gminy") before the name in the same sentence; across sentences of one
+        paragraph only when that earlier sentence was about visiting ("wizyta w Konarach"),
+        not lodging or travel."""
+        before = [p for p in places if p.end <= span.start
+                  and ((p._.attrs or {}).get("cue") or "").lower() in CONTEXT_CUES]
         if not before:
             return None
         p = before[-1]
@@ -314,7 +319,10 @@ class InstitutionFinder:
         between = doc.text[p.end_char:span.start_char]
         if "\n" in between and not between.split("\n", 1)[0].rstrip().endswith(":"):
             return None  # a new paragraph, unless the place introduced a list ("… w Olsztynie:")
-        return p
+        sent_lemmas = {a.lemma.lower() for t in p.sent for a in t._.morf}
+        if sent_lemmas & self.visit_lemmas or between.split("\n", 1)[0].rstrip().endswith(":"):
+            return p
+        return None
 
 
 def shares_case(a: Token, b: Token) -> bool:
@@ -350,8 +358,9 @@ def normalise_quotes(text: str) -> str:
         "types_file": "institution_types.csv",
         "abbreviations_file": "institution_abbreviations.csv",
         "max_quote_tokens": 10,
+        "visit_cues_file": "visit_cues.csv",
     },
 )
 def make_institutions(nlp: Language, name: str, types_file: str, abbreviations_file: str,
-                      max_quote_tokens: int):
-    return InstitutionFinder(types_file, abbreviations_file, max_quote_tokens)
+                      max_quote_tokens: int, visit_cues_file: str):
+    return InstitutionFinder(types_file, abbreviations_file, max_quote_tokens, visit_cues_file)

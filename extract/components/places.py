@@ -24,6 +24,7 @@ Why it is built this way:
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -269,6 +270,31 @@ def _excluded_name(gaz: Gazetteer, name: str) -> bool:
     return False
 
 
+def _name_prior(c: Candidate, words: list[str]) -> float:
+    """Among same-length names: bigger places, and the name written exactly as in the text
+    ("Gminy Dobre" -> Dobre, not Dobra), are likelier."""
+    pop = max((p.population for p in c.places), default=0)
+    exact = " ".join(words[: c.length]).lower() == c.base.lower()
+    return math.log10(pop + 10) + (1.5 if exact else 0.0)
+
+
+def _big_city(c: Candidate, words: list[str]) -> bool:
+    """A large town whose name is also a common noun of the same lemma ("Warszawa" the car,
+    "Piła" the saw): the town reading wins even without a cue."""
+    if c.kind != "gazetteer" or c.length != len(words[: c.length]):
+        return False
+    big = [p for p in c.places if p.population >= 50_000 and not p.district_of]
+    if not big:
+        return False
+    base = c.base.lower()
+    for w in words[: c.length]:
+        for a in analyse(w):
+            if a.lemma[:1].islower() and a.pos not in VERBAL and a.lemma.lower() != base.split()[0]:
+                if a.pos != "adj" or city_from_adjective(a.lemma) != c.base:
+                    return False
+    return True
+
+
 def _morfeusz_candidates(words: list[str]) -> list[Candidate]:
     """Geographic names Morfeusz knows (or suffix guesses), re-inflected to the nominative."""
     out: list[Candidate] = []
@@ -506,7 +532,7 @@ class PlaceFinder:
         morf = _rank_guesses(gaz, morf)  # "Leonowie": Leonów before Leonowo
         ordered = sorted(cands + morf, key=lambda c: (
             -c.length, c.kind not in ("gazetteer", "foreign", "district"),
-            cue is not None and not self._cue_agrees(c, cue)))
+            cue is not None and not self._cue_agrees(c, cue), -_name_prior(c, words)))
         if self._country_word(words[0], cue):
             ordered = [c for c in ordered if c.length > 1]  # "do Niemiec": Germany, not Niemce
         for c in ordered:
@@ -548,6 +574,8 @@ class PlaceFinder:
                 return False
             return not (c.length == 1 and _is_common(words) and cue[0] not in STRONG_PREPS | {"gminy", "gmina"})
         common = _is_common(words, c.base, foreign=c.kind == "foreign")
+        if common and _big_city(c, words):
+            common = False
         if has_cue:
             if common and cue[2] == "prep" and cue[0] not in STRONG_PREPS and cue[1] != frozenset({"gen"}):
                 return False
