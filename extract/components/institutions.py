@@ -124,6 +124,7 @@ class InstitutionFinder:
                                         if any(a.pos in {"subst", "depr"} for a in doc[k]._.morf)), doc[i]))
             annotate(span, self.base_form(span), rule, type=itype, abbreviation=False, city=None,
                      head=i, bare=(end - start == len(trig.lemmas) == 1), plural=plural,
+                     proper=(start < i or end > i + len(trig.lemmas)),
                      lowercase=not is_cap(doc[i]), singular=self.base_form(span, number="sg") if plural else None)
             del head_tok
             self._attach_city(doc, span)
@@ -313,9 +314,17 @@ class InstitutionFinder:
                   and ((p._.attrs or {}).get("cue") or "").lower() in CONTEXT_CUES]
         if not before:
             return None
+        attached = {i._.attrs.get("city_span") for i in doc.spans.get("institutions", [])
+                    if i._.attrs.get("city_rule") == "w+place" and i.start != span.start}
+        same = [q for q in before if q.sent == span.sent
+                and (q.start_char, q.end_char) not in attached]
+        if same:
+            # a locality phrase attached to another name in the same list describes that
+            # name only ("… SDS w Kolbarku oraz Spółdzielnię „MAŁOPOLANIN”")
+            return same[-1]
         p = before[-1]
         if p.sent == span.sent:
-            return p
+            return None
         between = doc.text[p.end_char:span.start_char]
         if "\n" in between and not between.split("\n", 1)[0].rstrip().endswith(":"):
             return None  # a new paragraph, unless the place introduced a list ("… w Olsztynie:")

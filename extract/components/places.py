@@ -574,7 +574,7 @@ class PlaceFinder:
                 return False
             return not (c.length == 1 and _is_common(words) and cue[0] not in STRONG_PREPS | {"gminy", "gmina"})
         common = _is_common(words, c.base, foreign=c.kind == "foreign")
-        if common and _big_city(c, words):
+        if common and not strict and _big_city(c, words):
             common = False
         if has_cue:
             if common and cue[2] == "prep" and cue[0] not in STRONG_PREPS and cue[1] != frozenset({"gen"}):

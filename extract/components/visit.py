@@ -243,7 +243,9 @@ class VisitAssembler:
                 # the text names the locality now; the narrative guess gives way
                 h.city, h.voivodeship, h.city_rule = city, attrs.get("voivodeship"), attrs.get("city_rule")
                 return True
-            if h.city is None or city is None or h.city == city or attrs.get("city_rule") == "context_place":
+            weak = attrs.get("city_rule") == "context_place" and (attrs.get("proper") or attrs.get("abbreviation"))
+            # a generic name ("Warsztaty Terapii Zajęciowej") in another locality is another host
+            if h.city is None or city is None or h.city == city or weak:
                 if h.city is None and city is not None:
                     h.city, h.voivodeship = city, attrs.get("voivodeship")
                 if "„" in name and "„" not in h.name:
