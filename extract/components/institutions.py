@@ -272,6 +272,7 @@ class InstitutionFinder:
         if end < len(doc) and doc[end].lower_ in CITY_PREPS and end + 1 in by_start:
             p = by_start[end + 1]
             self._set_city(span, p._.base, (p._.attrs or {}).get("voivodeship"), "w+place")
+            attrs["city_span"] = (p.start_char, p.end_char)
             # "w Centrach … we Wrocławiu, Bystrzycy Kłodzkiej i Kamieńcu Ząbkowickim"
             cities = [p]
             k = p.end

@@ -468,6 +468,15 @@ class PlaceFinder:
         doc.spans[SPAN_KEY] = []
         for m in mentions:
             self.resolve(m, context)
+        # A name resolved by a local cue ("w Pile koło Gostycyna") means the same place
+        # wherever else the report repeats it without one.
+        anchored = {m.base: m for m in mentions if m.near or m.hint and m.voivodeship_source != "context"}
+        for m in mentions:
+            a = anchored.get(m.base)
+            if a is not None and a is not m and not (m.near or m.hint):
+                m.resolved, m.hint, m.voivodeship_source = a.resolved, a.hint, a.voivodeship_source
+                m.rule += "+same_name"
+        for m in mentions:
             span = Span(doc, m.start, m.end)
             p = m.resolved
             attrs = {

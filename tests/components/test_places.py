@@ -151,3 +151,34 @@ def test_voivodeship_mentions(places_nlp):
 def test_full_pipeline_registers_places(nlp):
     doc = nlp("Uczestnicy odwiedzili Zakład Aktywności Zawodowej w Sompolnie.")
     assert "Sompolno" in [s._.base for s in doc.spans["places"]]
+
+
+def test_country_names_are_not_villages(places_nlp):
+    found = bases(places_nlp, "Wyjazd studyjny do Niemiec: Berlin, Drezno i Lipsk.")
+    assert "Niemce" not in found and {"Berlin", "Drezno"} <= set(found)
+    assert bases(places_nlp, "Byliśmy w Polsce, w Europie i na Kaszubach.") == []
+
+
+def test_case_and_population_choose_between_names(places_nlp):
+    assert bases(places_nlp, "Relacja z wyjazdu do Tarnowa i Nowego Targu.") == ["Tarnów", "Nowy Targ"]
+    assert bases(places_nlp, "Spotkanie z wójtem gminy Dobre.") == ["Dobre"]
+
+
+def test_verb_and_relational_adjective_readings_do_not_block(places_nlp):
+    assert "Przemyśl" in bases(places_nlp, "Goście odwiedzili Przemyśl i Jarosław.")
+    assert {"Olecko", "Giżycko"} <= set(bases(places_nlp, "Gościliśmy przedstawicieli Olecka i Giżycka."))
+
+
+def test_big_city_with_common_homonym_mid_sentence(places_nlp):
+    assert bases(places_nlp, "Uczestnicy odwiedzili Warszawę i Piłę.") == ["Warszawa", "Piła"]
+    assert bases(places_nlp, "Piła do drewna leżała w kącie.") == []
+
+
+def test_unknown_adjective_in_a_village_name(places_nlp):
+    assert "Wólka Dobryńska" in bases(places_nlp, "Spotkanie odbyło się w Wólce Dobryńskiej.")
+
+
+def test_repeated_name_keeps_its_local_cue(places_nlp):
+    text = ("Górnicza Wioska znajduje się w Pile koło Gostycyna. Mieszkańcy Piły prowadzą "
+            "warsztaty dla gości.")
+    assert {v for b, v in places(places_nlp, text) if b == "Piła"} == {"kujawsko-pomorskie"}
