@@ -327,12 +327,13 @@ class InstitutionFinder:
         if p.sent == span.sent:
             return None
         between = doc.text[p.end_char:span.start_char]
-        if "\n" in between and not between.split("\n", 1)[0].rstrip().endswith(":"):
-            return None  # a new paragraph, unless the place introduced a list ("… w Olsztynie:")
-        sent_lemmas = {a.lemma.lower() for t in p.sent for a in t._.morf}
-        if sent_lemmas & self.visit_lemmas or between.split("\n", 1)[0].rstrip().endswith(":"):
+        list_intro = "\n" in between and between.split("\n", 1)[0].rstrip().endswith(":")
+        if list_intro:  # the place introduced a list: "… placówki w Olsztynie:\n- …"
             return p
-        return None
+        if "\n" in between:
+            return None  # a new paragraph
+        sent_lemmas = {a.lemma.lower() for t in p.sent for a in t._.morf}
+        return p if sent_lemmas & self.visit_lemmas else None
 
 
 def shares_case(a: Token, b: Token) -> bool:

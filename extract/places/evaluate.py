@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = rules_pipeline()
     tp = fp = fn = 0
     v_ok = v_n = 0
+    by_source: dict[str, list[int]] = {}
     t0 = time.time()
     for path in sorted(args.raw.glob("*.txt")):
         gold = json.loads((args.gold / (path.stem + ".json")).read_text(encoding="utf-8"))
@@ -53,11 +54,18 @@ def main(argv: list[str] | None = None) -> int:
         tp += len(hit)
         fn += len(gold_places - set(found))
         fp += len(set(found) - gold_places)
+        sources = {}
+        for span in doc.spans["places"]:
+            sources.setdefault(span._.base, span._.attrs.get("voivodeship_source") or "none")
         for g in hit:
             if regions or any(found[g]):
                 v_n += 1
                 v = next(iter(found[g]))
-                v_ok += (v in regions) if regions else (v is None)
+                ok = (v in regions) if regions else (v is None)
+                v_ok += ok
+                stat = by_source.setdefault(sources.get(g, "none"), [0, 0])
+                stat[0] += ok
+                stat[1] += 1
         if args.verbose:
             print(f"{path.stem}: missed={sorted(gold_places - set(found))} extra={sorted(set(found) - gold_places)}")
             for span in doc.spans["places"]:
@@ -67,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     prec = tp / (tp + fp) if tp + fp else 0.0
     print(f"places: recall {rec:.3f} ({tp}/{tp + fn}), precision {prec:.3f} ({tp}/{tp + fp}), "
           f"voivodeship accuracy {v_ok}/{v_n} = {v_ok / max(v_n, 1):.3f}; {time.time() - t0:.1f}s")
+    print("  voivodeship by source: " + ", ".join(f"{k} {a}/{b}" for k, (a, b) in sorted(by_source.items())))
     return 0
 
 
