@@ -297,10 +297,31 @@ class InstitutionFinder:
                 if city:
                     self._set_city(span, city, None, "city_adjective")
                     return
+        parent = self._parent_in_parentheses(doc, span)
+        if parent is not None and parent._.attrs.get("city"):
+            self._set_city(span, parent._.attrs["city"], parent._.attrs.get("voivodeship"),
+                           "parent_in_parentheses")
+            return
         context = self._context_place(doc, span, places)
         if context is not None:
             self._set_city(span, context._.base, (context._.attrs or {}).get("voivodeship"),
                            "context_place")
+
+    @staticmethod
+    def _parent_in_parentheses(doc: Doc, span: Span) -> Span | None:
+        """ "Stowarzyszenie … w Kluczach (Warsztaty Terapii Zajęciowej, …)": units listed in
+        parentheses belong to the institution before them."""
+        k = span.start - 1
+        while k >= span.sent.start and doc[k].text not in {"(", ")"}:
+            k -= 1
+        if k < span.sent.start or doc[k].text != "(":
+            return None
+        for inst in reversed(list(doc.spans.get("institutions", []))):
+            if inst.end <= k and (inst.end == k or (inst._.attrs.get("city_span") or (0, 0))[1] == doc[k - 1].idx + len(doc[k - 1])):
+                return inst
+            if inst.end < k - 6:
+                break
+        return None
 
     @staticmethod
     def _set_city(span: Span, city: str, voivodeship: str | None, rule: str) -> None:

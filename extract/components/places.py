@@ -209,6 +209,8 @@ def _blocked(doc: Doc, i: int) -> bool:
     low = prev.text.lower()
     if low in BLOCKERS or low.rstrip(".") in BLOCKERS:
         return True
+    if low[:1].isalpha() and {a.lemma.lower() for a in analyse(prev.text)} & {"ulica", "aleja", "plac", "osiedle"}:
+        return True  # "przy ulicy Toruńskiej", "na placu Wolności"
     if low == "." and i >= 2 and doc[i - 2].text.lower() in {"ul", "al", "pl", "os", "im", "św"}:
         return True
     return False

@@ -167,8 +167,7 @@ class VisitAssembler:
             if organizer is not None and span.start == organizer.start:
                 attrs["host_rule"] = "excluded:organizer"
                 continue
-            prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-            if prev == "przez":
+            if self._operator_of(doc, span, out):
                 attrs["host_rule"] = "excluded:operator"
                 continue
             sent_lem = _lemmas(span.sent)
@@ -215,6 +214,21 @@ class VisitAssembler:
         out = [h for h in out if not (h.span._.attrs.get("abbreviation") and len(h.span) == 1) or not any(
             f.type == h.type and (h.city is None or f.city == h.city) for f in full)]
         return out
+
+    def _operator_of(self, doc: Doc, span: Span, hosts: list[HostChoice]) -> bool:
+        """ "…CISTOR w Toruniu, prowadzonym przez Stowarzyszenie …": the association runs the
+        centre; it is recorded as the host's operator, not as a host itself."""
+        if span.start < 2 or doc[span.start - 1].lower_ != "przez":
+            return False
+        verb = doc[span.start - 2]
+        lemmas = {verb.lemma_.lower()} | {a.lemma.lower() for a in verb._.morf}
+        if not lemmas & self.cues.get("operator", set()):
+            return False
+        for h in reversed(hosts):
+            if h.span.end <= verb.i and h.span.sent == span.sent:
+                h.operator = span._.base
+                break
+        return True
 
     @staticmethod
     def _display_name(doc: Doc, span: Span) -> str:
