@@ -41,6 +41,12 @@ def token_lemmas(token: Token) -> set[str]:
     return out
 
 
+def tag_has(tag: str, *cases: str) -> bool:
+    from ..morph.analyser import tag_categories
+
+    return bool(tag_categories(tag) & set(cases))
+
+
 def is_wordlike(token: Token) -> bool:
     """Letters only, hyphenated compounds included ("Warmińsko-Mazurskiego")."""
     return all(part.isalpha() for part in token.text.split("-")) and token.text.strip("-") != ""
@@ -197,6 +203,21 @@ class InstitutionFinder:
                     break
                 j += 1
                 continue
+            if tok.lower_ == "dla" and j > start:
+                # "Ośrodek Wsparcia dla osób z zaburzeniami psychicznymi", "Noclegownia dla bezdomnych"
+                k = j + 1
+                while k < n and k - j <= 6 and not doc[k].is_sent_start and (
+                        doc[k].lower_ == "z" or any(a.pos in {"subst", "adj", "ppas", "pact"} and
+                                                    tag_has(a.tag, "gen", "inst", "acc")
+                                                    for a in doc[k]._.morf)):
+                    k += 1
+                while k > j + 1 and doc[k - 1].lower_ == "z":
+                    k -= 1
+                if k > j + 1 and (k >= n or doc[k].is_punct or doc[k].lower_ in CITY_PREPS
+                                  or doc[k].is_sent_start):
+                    j = k
+                    continue
+                break
             if tok.lower_ == "na" and j + 2 < n and doc[j + 1].lower_ == "rzecz":
                 j += 2
                 continue
@@ -291,8 +312,12 @@ class InstitutionFinder:
             p = inside[-1]
             self._set_city(span, p._.base, (p._.attrs or {}).get("voivodeship"), "place_in_name")
             return
-        for tok in span[:2]:
-            if tok.is_title and any(a.pos == "adj" for a in tok._.morf):
+        for tok in span:
+            if tok.text in OPEN_QUOTES:
+                break
+            if tok.is_title and tok.i != attrs.get("head") and (
+                    any(a.pos == "adj" for a in tok._.morf) or all(a.pos == "ign" or "nazwisko" in a.labels
+                                                                   for a in tok._.morf)):
                 city = city_from_adjective(tok.text)
                 if city:
                     self._set_city(span, city, None, "city_adjective")

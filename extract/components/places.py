@@ -509,6 +509,13 @@ class PlaceFinder:
         i = 0
         while i < len(doc):
             tok = doc[i]
+            if i not in taken and tok.is_upper and len(tok.text) > 2 and tok.is_alpha and i > 0 \
+                    and doc[i - 1].text.lower() in PREP_CASES and doc[i - 1].is_upper:
+                m = self._upper_case(doc, i)  # a heading: "WIZYTA W BYDGOSZCZY"
+                if m is not None:
+                    mentions.append(m)
+                    i = m.end
+                    continue
             if i in taken or not _is_name_token(tok) or _blocked(doc, i):
                 i += 1
                 continue
@@ -558,6 +565,21 @@ class PlaceFinder:
                     country = c.places[0].country
                 m = Mention(i, i + c.length, c.base, rule, cue_text, list(c.places), country)
                 m.alternatives = [o.base for o in morf if o.length == c.length and o.base != c.base]
+                self._local_cues(doc, m)
+                return m
+        return None
+
+    def _upper_case(self, doc: Doc, i: int) -> Mention | None:
+        """A listed locality written in capitals after a capitalised preposition."""
+        words = []
+        for tok in doc[i: i + MAX_WORDS]:
+            if not (tok.is_upper and tok.is_alpha):
+                break
+            words.append(tok.text[:1] + tok.text[1:].lower())
+        prep = doc[i - 1].text.lower()
+        for c in _gazetteer_candidates(self.gaz, words):
+            if c.kind == "gazetteer" and c.cases & PREP_CASES[prep]:
+                m = Mention(i, i + c.length, c.base, "gazetteer+prep+upper", prep, list(c.places))
                 self._local_cues(doc, m)
                 return m
         return None
