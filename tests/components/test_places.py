@@ -182,3 +182,12 @@ def test_repeated_name_keeps_its_local_cue(places_nlp):
     text = ("Górnicza Wioska znajduje się w Pile koło Gostycyna. Mieszkańcy Piły prowadzą "
             "warsztaty dla gości.")
     assert {v for b, v in places(places_nlp, text) if b == "Piła"} == {"kujawsko-pomorskie"}
+
+
+def test_capitalised_heading(places_nlp):
+    assert bases(places_nlp, "WIZYTA STUDYJNA W ZIELONEJ GÓRZE") == ["Zielona Góra"]
+    assert bases(places_nlp, "WIZYTA STUDYJNA W GOPS") == []
+
+
+def test_street_names_are_not_places(places_nlp):
+    assert bases(places_nlp, "Siedziba jest przy ulicy Gdańskiej w Bydgoszczy.") == ["Bydgoszcz"]
