@@ -80,6 +80,8 @@ class InstitutionFinder:
             if all(trig.lemmas[k] in lemma_cache[i + k] for k in range(n)):
                 if trig.generic and not is_cap(doc[i]) and not self._named_after(doc, i + n):
                     continue
+                if trig.generic and i > 0 and self._modifier_of_name(doc[i - 1]):
+                    continue  # "Banku Gospodarstwa Krajowego": part of another name
                 if any(doc[i + k].is_sent_start for k in range(1, n)):
                     continue
                 return trig
@@ -194,7 +196,7 @@ class InstitutionFinder:
                 continue
             if tok.lower_ in CONNECTORS and j + 1 < n and is_cap(doc[j + 1]) and not doc[j + 1].is_sent_start:
                 patron = any(doc[k].text in {"im.", "św."} for k in range(max(start, j - 4), j))
-                if tok.lower_ == "i" and (self._starts_new_institution(doc, j + 1, lemma_cache)
+                if tok.lower_ == "i" and (self._starts_new_institution(doc, j + 1, lemma_cache, any_trigger=True)
                                           or not (patron or shares_case(doc[j - 1], doc[j + 1]))):
                     break
                 if tok.lower_ == "z" and "nazwa_geograficzna" in doc[j + 1]._.name_labels:
@@ -228,6 +230,13 @@ class InstitutionFinder:
         return start, j
 
     @staticmethod
+    def _modifier_of_name(prev: Token) -> bool:
+        """A capitalised noun (not an adjective) right before: the trigger is its genitive."""
+        return (is_cap(prev) and not prev.is_sent_start and prev.is_alpha
+                and any(a.pos in {"subst", "depr"} for a in prev._.morf)
+                and not any(a.pos in {"adj", "ppas", "pact"} for a in prev._.morf))
+
+    @staticmethod
     def _named_after(doc: Doc, j: int) -> bool:
         """A lower-case generic noun names an institution when a proper name follows it
         ("schroniska św. Brata Alberta", "muzeum „Arte”")."""
@@ -252,11 +261,18 @@ class InstitutionFinder:
         return ("imię" in tok._.name_labels and j + 1 < len(doc) and is_cap(doc[j + 1])
                 and "nazwisko" in doc[j + 1]._.name_labels)
 
-    def _starts_new_institution(self, doc: Doc, j: int, lemma_cache) -> bool:
+    def _starts_new_institution(self, doc: Doc, j: int, lemma_cache, any_trigger: bool = False) -> bool:
+        """Does a new name start at j? After "i" any trigger counts, also behind an
+        adjective ("… i Bonifraterskiego Ośrodka Interwencji Kryzysowej")."""
         if doc[j].text in self.abbreviations:
-            return False
+            return any_trigger
         trig = self.match_at(doc, j, lemma_cache)
-        return trig is not None and not trig.generic
+        if trig is not None and (any_trigger or not trig.generic):
+            return True
+        if any_trigger and j + 1 < len(doc) and agrees(doc[j].text, doc[j + 1].text):
+            trig = self.match_at(doc, j + 1, lemma_cache)
+            return trig is not None
+        return False
 
     # -- base form ------------------------------------------------------------------
     @classmethod
@@ -333,6 +349,17 @@ class InstitutionFinder:
                            "context_place")
 
     @staticmethod
+    def _clause_between(doc: Doc, place: Span, span: Span) -> bool:
+        """ "…Caritas w Brodnicy, tam zwiedzili Ośrodek…": a verb or "tam/gdzie" between the
+        place and the name makes the place the scene, not a sibling list item's address."""
+        for tok in doc[place.end:span.start]:
+            if tok.lower_ in {"tam", "gdzie", "tu", "tutaj"}:
+                return True
+            if any(a.pos in {"fin", "praet", "impt", "imps", "inf", "pcon", "pant"} for a in tok._.morf):
+                return True
+        return False
+
+    @staticmethod
     def _parent_in_parentheses(doc: Doc, span: Span) -> Span | None:
         """ "Stowarzyszenie … w Kluczach (Warsztaty Terapii Zajęciowej, …)": units listed in
         parentheses belong to the institution before them."""
@@ -364,7 +391,7 @@ class InstitutionFinder:
         attached = {i._.attrs.get("city_span") for i in doc.spans.get("institutions", [])
                     if i._.attrs.get("city_rule") == "w+place" and i.start != span.start}
         same = [q for q in before if q.sent == span.sent
-                and (q.start_char, q.end_char) not in attached]
+                and ((q.start_char, q.end_char) not in attached or self._clause_between(doc, q, span))]
         if same:
             # a locality phrase attached to another name in the same list describes that
             # name only ("… SDS w Kolbarku oraz Spółdzielnię „MAŁOPOLANIN”")
