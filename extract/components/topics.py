@@ -26,12 +26,20 @@ class TopicScorer:
 
     def __call__(self, doc: Doc) -> Doc:
         lem = [{t.lower_, t.lemma_.lower()} | {a.lemma.lower() for a in t._.morf} for t in doc]
+        # one-word cues inside institution names ("Centrum Pomocy Rodzinie") say nothing
+        # about the programme; multi-word cues may be names ("Centrum Integracji Społecznej")
+        in_name = set()
+        for span in doc.spans.get("institutions", []):
+            if not span._.attrs.get("abbreviation"):
+                in_name.update(range(span.start, span.end))
         weights: dict[str, float] = defaultdict(float)
         evidence: dict[str, list[str]] = defaultdict(list)
         for i in range(len(doc)):
             for first in lem[i]:
                 for lemmas, topic, w in self.cues.get(first, ()):
                     n = len(lemmas)
+                    if n == 1 and i in in_name:
+                        continue
                     if i + n <= len(doc) and all(lemmas[k] in lem[i + k] for k in range(n)):
                         weights[topic] += w
                         text = doc[i:i + n].text
