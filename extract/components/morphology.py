@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import extensions  # noqa: F401 - registers the attributes
-from ..morph.analyser import Analysis, analyse, lemma_frequency
+from ..morph.analyser import Analysis, analyse, lemma_frequency, tag_categories
 
 UPOS_OF_CLASS = {
     "subst": "NOUN", "depr": "NOUN", "ger": "NOUN", "adj": "ADJ", "adja": "ADJ", "adjp": "ADJ",
@@ -29,7 +29,12 @@ CASE_OF_MORPH = {"Nom": "nom", "Gen": "gen", "Dat": "dat", "Acc": "acc", "Ins": 
 
 def _score(token: Token, a: Analysis) -> float:
     score = 0.0
-    if token.pos_ and token.pos_ != "":
+    if token.tag_ and ":" in token.tag_ or token.tag_ in UPOS_OF_CLASS:
+        # an NKJP tagger ran: agree with its full tag ("subst:sg:inst:m1")
+        predicted = tag_categories(token.tag_)
+        mine = tag_categories(a.tag)
+        score += 3 * (a.pos == token.tag_.split(":", 1)[0]) + len(predicted & mine) / max(len(predicted), 1)
+    elif token.pos_ and token.pos_ != "":
         if UPOS_OF_CLASS.get(a.pos) == token.pos_ or (token.pos_ == "PROPN" and a.pos == "subst"):
             score += 2
         case = token.morph.get("Case")

@@ -104,9 +104,21 @@ class PeopleFinder:
             i += 1
         if self.use_ner:
             for ent in doc.ents:
-                if ent.label_ == "persName" and len(ent) >= 2 and not self._patron(doc, ent.start):
-                    if not self._inside_institution(doc, ent.start, ent.end):
-                        yield ent.start, ent.end, "ner:persName"
+                if (ent.label_ == "persName" and 2 <= len(ent) <= 4 and self._name_like(ent)
+                        and not self._patron(doc, ent.start)
+                        and not self._inside_institution(doc, ent.start, ent.end)):
+                    yield ent.start, ent.end, "ner:persName"
+
+    @staticmethod
+    def _name_like(ent: Span) -> bool:
+        """The statistical NER proposes, the dictionary checks: every word capitalised and
+        read by SGJP only as a name (or unknown), a given name first or a surname last."""
+        for tok in ent:
+            if not _is_name_word(tok):
+                return False
+            if any(not (set(a.labels) & {"imię", "nazwisko"}) and a.pos != "ign" for a in tok._.morf):
+                return False
+        return bool(given_name_readings(ent[0].text)) or "nazwisko" in ent[-1]._.name_labels
 
     @staticmethod
     def _patron(doc: Doc, j: int) -> bool:
