@@ -39,8 +39,10 @@ def _surname_like(tok: Token) -> bool:
 
 
 class PeopleFinder:
-    def __init__(self, roles_file: str, titles_file: str, exclusion_file: str, use_ner: bool = True):
+    def __init__(self, roles_file: str, titles_file: str, exclusion_file: str, use_ner: bool = True,
+                 expansions_file: str = "role_expansions.csv"):
         self.roles = {r["lemma"]: r["role"] for r in read_csv(roles_file)}
+        self.expansions = {r["abbr"]: r["expansion"] for r in read_csv(expansions_file)}
         self.titles = set(read_lines(titles_file))
         self.exclusion = set(read_lines(exclusion_file))
         self.use_ner = use_ner
@@ -153,7 +155,7 @@ class PeopleFinder:
     def _role_phrase(self, doc: Doc, i: int, limit: int) -> tuple[str, tuple[int, int]]:
         """Role noun at i with its agreeing adjective and genitive complement."""
         j = i + 1
-        insts = {s.start for s in doc.spans.get("institutions", [])}
+        insts = {s.start for s in doc.spans.get("institutions", []) if not s._.attrs.get("bare")}
         people_starts = {s.start for s in doc.spans.get("people", [])}
         while j < limit and j - i < 8:
             t = doc[j]
@@ -170,6 +172,7 @@ class PeopleFinder:
         lemma = head.lower_ if head.lower_ in self.roles else next(
             (a.lemma.lower() for a in head._.morf if a.lemma.lower() in self.roles), head.lower_)
         forms[0] = self.roles.get(lemma, forms[0])
+        forms = [self.expansions.get(f, f) for f in forms]
         return " ".join(forms).lower(), (doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
 
     def _role(self, doc: Doc, span: Span) -> tuple[str | None, tuple[int, int] | None]:
@@ -180,12 +183,22 @@ class PeopleFinder:
             k -= 1
         for back in range(k, max(sent.start - 1, k - 7), -1):
             if self._role_at(doc, back):
+                # "Zastępca Burmistrza Sylwia …": the role starts at the first role noun
+                while back - 1 >= sent.start and self._role_at(doc, back - 1):
+                    back -= 1
                 role, rspan = self._role_phrase(doc, back, span.start)
                 return role, rspan
             if doc[back].text in {".", ";"}:
                 break
         # after: "Jarosław Pilecki, prezes …", "Anna Nowak (dyrektor …)"
         k = span.end
+        if k + 1 < sent.end and doc[k].lower_ in {"z", "ze"}:
+            # "Jagoda Jóźwik z PCPR w Płocku, kierownik …"
+            inst = next((s for s in doc.spans.get("institutions", []) if s.start == k + 1), None)
+            if inst is not None:
+                k = inst.end
+                if k + 1 < sent.end and doc[k].lower_ in {"w", "we"}:
+                    k += 2
         while k < sent.end and doc[k].text in {",", "(", "–", "-"}:
             k += 1
         if k < sent.end and k > span.end and self._role_at(doc, k):
@@ -194,7 +207,8 @@ class PeopleFinder:
 
     # -- organisation ---------------------------------------------------------------
     def _link_organizations(self, doc: Doc) -> None:
-        insts = list(doc.spans["institutions"]) if "institutions" in doc.spans else []
+        insts = [s for s in doc.spans.get("institutions", [])
+                 if not (s._.attrs.get("bare") or s._.attrs.get("plural"))]
         for person in doc.spans["people"]:
             sent = person.sent
             rspan = person._.attrs.get("role_span")

@@ -37,3 +37,20 @@ def test_patrons_are_not_people(nlp):
 
 def test_initial_and_surname(nlp):
     assert "B. Komorowski" in people(nlp, "Spółdzielnię nagrodził prezydent B. Komorowski.")
+
+
+def test_compound_role_before_name(nlp):
+    found = people(nlp, "Gości powitał Burmistrz Dobiegniewa Leszek Waloch, a następnie Zastępca Burmistrza "
+                        "Sylwia Łaźniewska przedstawiła program.")
+    assert found["Leszek Waloch"]["role"] == "burmistrz dobiegniewa"
+    assert found["Sylwia Łaźniewska"]["role"] == "zastępca burmistrza"
+
+
+def test_role_after_the_persons_institution(nlp):
+    found = people(nlp, "Głos zabrała Jagoda Jóźwik z PCPR w Płocku, kierownik działu pomocy rodzinie.")
+    assert found["Jagoda Jóźwik"]["role"] == "kierownik działu pomocy rodzinie"
+
+
+def test_role_abbreviation_in_phrase_expanded(nlp):
+    found = people(nlp, "Spółdzielnię nagrodził Prezydent RP B. Komorowski.")
+    assert found["B. Komorowski"]["role"] == "prezydent rzeczypospolitej polskiej"
