@@ -17,10 +17,15 @@ from ..resources import read_csv
 from .institutions import InstitutionFinder as InstitutionNames
 from . import dates as dates_component
 
-TITLE_CUES = re.compile(r"wizyt|wyjazd|study|studyj|dobr\w+ praktyk|wizytowali|relacja", re.I)
+TITLE_CUES = re.compile(r"wizyt|wyjazd|study|studyj|dobr\w+ praktyk|wizytowali|relacja|transfer", re.I)
+# "w wizycie studyjnej pn. „Dobre praktyki…”", "wyjazd studyjny pt. "…"": the visit's name
+VISIT_NAME = re.compile(
+    r"(?:wizyt\w*|wyjazd\w*)(?:\s+[^\s„\"“.]+){0,4}?\s+(?:pn\.|pt\.|pod\s+hasłem|pod\s+nazwą|"
+    r"pod\s+tytułem|zatytułowan\w*)\s*[„\"“]([^„\"“”\n]{6,200})[”\"“]", re.I)
+INNER_DATE = re.compile(r"\s\d{1,2}(?:[.\-–]\d{1,2})*[.\-–]\d{1,2}[.\-–]\d{2,4}\s*(?:r\.)?\s")
 QUOTED = re.compile(r"[„\"“”]([^„\"“”\n]{6,200})[”\"“]")
-TRAILING_DATE = re.compile(r"\s*[-–,]?\s*(w dniu |w dniach )?\d{1,2}([.-–]\d{1,2})*([.-–]\d{2,4})?\s*(r\.|roku)?\s*$")
-PARTICIPANTS = [
+TRAILING_DATE = re.compile(r"\s*[-–,]?\s*(w dniu |w dniach )?\d{1,2}([.\-–]\d{1,2})*([.\-–]\d{2,4})?\s*(r\.?|roku)?\s*$")
+_UNUSED_PARTICIPANTS = [
     re.compile(r"\b(\d{1,3})[- ]?(?:osobow\w+ (?:grup\w+|delegacj\w+))", re.I),
     re.compile(r"\b(?:grup\w*|delegacj\w*)\s+(?:liczą\w+\s+)?(\d{1,3})\s+(?:os(?:ób|oby)\b|uczestnik)", re.I),
     re.compile(r"\b(\d{1,3})\s+(?:os(?:ób|oby)|uczestnik\w*)\b(?!\s+z\s+niepełnospr)", re.I),
@@ -70,7 +75,10 @@ def _lemmas(span: Span) -> set[str]:
 
 
 class VisitAssembler:
-    def __init__(self, cues_file: str):
+    def __init__(self, cues_file: str, participants_file: str = "participants.csv"):
+        rows = read_csv(participants_file)
+        self.participant_person = {r["lemma"] for r in rows if r["kind"] == "person"}
+        self.participant_event = {r["lemma"] for r in rows if r["kind"] == "event"}
         self.cues: dict[str, set[str]] = {}
         for row in read_csv(cues_file):
             self.cues.setdefault(row["kind"], set()).add(row["lemma"])
@@ -89,9 +97,15 @@ class VisitAssembler:
 
     # -- title ---------------------------------------------------------------------
     def title(self, doc: Doc) -> tuple[str | None, str]:
+        """The visit's own name when the text gives one ("wizyta studyjna pn. „…”"), else
+        the report's heading (without a trailing date or full stop)."""
+        named = VISIT_NAME.search(doc.text)
+        if named:
+            return named.group(1).strip().rstrip("."), "visit_name_in_text"
         lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
-        for line in lines[:6]:
-            if len(line) > 220 or line.endswith((".", ":")) and not line.endswith("r."):
+        for line in lines[:8]:
+            short = len(line.split()) <= 14
+            if len(line) > 220 or (line.endswith((".", ":")) and not short) or line.endswith(":"):
                 continue
             if not TITLE_CUES.search(line):
                 continue
@@ -99,7 +113,8 @@ class VisitAssembler:
             if quoted and not line.strip().startswith(("„", '"', "“")):
                 return quoted.group(1).strip().rstrip("."), "heading:quoted_name"
             title = line.strip().strip("„”\"“").strip()
-            title = TRAILING_DATE.sub("", title).strip(" -–,")
+            title = TRAILING_DATE.sub("", title).strip(" -–,").rstrip(".").strip("„”\"“").strip()
+            title = INNER_DATE.sub(" ", title).strip()
             return title or None, "heading"
         return None, ""
 
@@ -149,12 +164,23 @@ class VisitAssembler:
 
     # -- participants ---------------------------------------------------------------
     def participants(self, doc: Doc) -> tuple[int | None, str]:
-        for k, rx in enumerate(PARTICIPANTS):
-            m = rx.search(doc.text)
-            if m:
-                n = int(m.group(1))
-                if 2 <= n <= 500:
-                    return n, f"participants_regex_{k}"
+        """ "wzięło udział łącznie 30 osób", "grupa 40 uczestników", "dla 20 seniorek": a
+        number before a person noun, in a sentence about the trip; a number right after
+        another number ("3 grupy liczące 5 osób") is a part, not the total."""
+        for sent in doc.sents:
+            lemmas = {a.lemma.lower() for t in sent for a in t._.morf}
+            if not lemmas & self.participant_event:
+                continue
+            for tok in sent[:-1]:
+                if not (tok.is_digit and 2 <= int(tok.text) <= 500):
+                    continue
+                nxt = doc[tok.i + 1]
+                if not {a.lemma.lower() for a in nxt._.morf} & self.participant_person:
+                    continue
+                if any(t.like_num and doc[t.i + 1].lemma_.lower() in {"grupa", "zespół"}
+                       for t in doc[max(sent.start, tok.i - 3):tok.i]):
+                    continue
+                return int(tok.text), f"participants:number+{nxt.lemma_}"
         return None, ""
 
     # -- hosts ----------------------------------------------------------------------
@@ -286,6 +312,7 @@ class VisitAssembler:
         return out
 
 
-@Language.factory("wizyty_visit", default_config={"cues_file": "visit_cues.csv"})
-def make_visit(nlp: Language, name: str, cues_file: str):
-    return VisitAssembler(cues_file)
+@Language.factory("wizyty_visit", default_config={"cues_file": "visit_cues.csv",
+                                                  "participants_file": "participants.csv"})
+def make_visit(nlp: Language, name: str, cues_file: str, participants_file: str):
+    return VisitAssembler(cues_file, participants_file)

@@ -50,3 +50,25 @@ def test_plural_mention_is_marked(nlp):
     doc = nlp("W wyjeździe wzięła udział kadra ośrodków pomocy społecznej.")
     (span,) = doc.spans["institutions"]
     assert span._.attrs["plural"] and span._.attrs["lowercase"]
+
+
+def test_operator_is_recorded_not_hosted(nlp):
+    doc = nlp("Ostatni dzień wizyty poświęcony został zapoznaniu się z działalnością Centrum Integracji "
+              "Społecznej CISTOR w Toruniu, prowadzonym przez Stowarzyszenie Partnerstwo Społeczne.")
+    hosts = {h.name: h for h in doc._.visit.hosts}
+    assert hosts["Centrum Integracji Społecznej CISTOR"].operator == "Stowarzyszenie Partnerstwo Społeczne"
+    assert "Stowarzyszenie Partnerstwo Społeczne" not in hosts
+
+
+def test_units_in_parentheses_inherit_the_locality(nlp):
+    doc = nlp("Uczestnicy odwiedzili Chrześcijańskie Stowarzyszenie Dobroczynne w Kluczach (Warsztaty Terapii "
+              "Zajęciowej, Centrum Integracji Społecznej oraz Noclegownia dla bezdomnych).")
+    cities = {h.name: h.city for h in doc._.visit.hosts}
+    assert cities["Centrum Integracji Społecznej"] == "Klucze"
+    assert cities["Noclegownia dla bezdomnych"] == "Klucze"
+
+
+def test_city_list_gives_one_host_per_locality(nlp):
+    doc = nlp("Wśród odwiedzonych miejsc znalazły się Warsztaty Terapii Zajęciowej w Dębicy i Bobrowej Woli.")
+    found = {(h.name, h.city) for h in doc._.visit.hosts}
+    assert found == {("Warsztat Terapii Zajęciowej", "Dębica"), ("Warsztat Terapii Zajęciowej", "Bobrowa Wola")}

@@ -1,0 +1,37 @@
+"""Visit assembly: title, organiser, participants, hosts vs mentions."""
+
+
+def test_organizer_subject_and_city(nlp):
+    v = nlp("Regionalny Ośrodek Polityki Społecznej w Białymstoku zorganizował w dniach 5-8 lipca 2011 r. "
+            "wizytę studyjną. Uczestnicy odwiedzili Fundację „Wiatrak” w Bydgoszczy.")._.visit
+    assert v.organizer._.base == "Regionalny Ośrodek Polityki Społecznej"
+    assert v.organizer._.attrs["city"] == "Białystok"
+    assert [h.name for h in v.hosts] == ["Fundacja „Wiatrak”"]
+
+
+def test_organizer_as_agent(nlp):
+    v = nlp("Wizyty studyjne zostały zorganizowane przez Regionalny Ośrodek Polityki Społecznej w Toruniu.")._.visit
+    assert v.organizer._.base == "Regionalny Ośrodek Polityki Społecznej"
+
+
+def test_visit_name_in_text_is_the_title(nlp):
+    v = nlp("Relacja\nW dniach 9-13.08.2021 odbył się wyjazd studyjny na Litwę pt. \"Współpraca lokalna\".")._.visit
+    assert v.title == "Współpraca lokalna"
+
+
+def test_heading_title_without_trailing_date(nlp):
+    v = nlp("Wizyta studyjna do województwa małopolskiego 13-16.11.2017 r.\n\nW dniach 13-16 listopada 2017 "
+            "roku odbyła się wizyta.")._.visit
+    assert v.title == "Wizyta studyjna do województwa małopolskiego"
+
+
+def test_participants_count(nlp):
+    v = nlp("W poniedziałek 9 sierpnia 2021 roku grupa 40 uczestników udała się na wyjazd studyjny.")._.visit
+    assert v.participants == 40
+    v = nlp("Dwa zakłady zatrudniają 45 osób niepełnosprawnych.")._.visit
+    assert v.participants is None
+
+
+def test_funders_are_not_hosts(nlp):
+    v = nlp("Projekt współfinansowany ze środków Fundacji Rozwoju Demokracji Lokalnej.")._.visit
+    assert v.hosts == []
