@@ -50,3 +50,34 @@ def add_span(doc: Doc, key: str, span: Span) -> None:
     if key not in doc.spans:
         doc.spans[key] = []
     doc.spans[key].append(span)
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence of token i, from a per-doc table: ``span.sent`` rescans the whole doc
+    on every call, which dominated the rule components' time."""
+    table = doc.user_data.get("wizyty_sent_table")
+    if table is None:
+        sents = list(doc.sents)
+        index = [0] * len(doc)
+        for k, s in enumerate(sents):
+            for j in range(s.start, s.end):
+                index[j] = k
+        table = doc.user_data["wizyty_sent_table"] = (sents, index)
+    sents, index = table
+    return sents[index[i]]
+
+
+def lemma_set(doc: Doc, i: int) -> frozenset:
+    """Lower-case form, chosen lemma and every Morfeusz lemma of token i (cached per doc)."""
+    cache = doc.user_data.get("wizyty_lemma_sets")
+    if cache is None or len(cache) != len(doc):
+        cache = doc.user_data["wizyty_lemma_sets"] = [
+            frozenset({t.lower_, t.lemma_.lower()} | {a.lemma.lower() for a in t._.morf}) for t in doc]
+    return cache[i]
+
+
+def span_lemmas(span: Span) -> set:
+    out: set = set()
+    for i in range(span.start, span.end):
+        out |= lemma_set(span.doc, i)
+    return out

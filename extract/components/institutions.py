@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import add_span, annotate
+from ..extensions import add_span, annotate, lemma_set, sentence_of, span_lemmas
 from ..morph.inflect import to_nominative
 from ..places.gazetteer import city_from_adjective
 from ..resources import read_csv
@@ -89,7 +89,7 @@ class InstitutionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["institutions"] = []
-        lemma_cache = [token_lemmas(t) for t in doc]
+        lemma_cache = [lemma_set(doc, i) for i in range(len(doc))]
         i = 0
         while i < len(doc):
             tok = doc[i]
@@ -364,9 +364,9 @@ class InstitutionFinder:
         """ "Stowarzyszenie … w Kluczach (Warsztaty Terapii Zajęciowej, …)": units listed in
         parentheses belong to the institution before them."""
         k = span.start - 1
-        while k >= span.sent.start and doc[k].text not in {"(", ")"}:
+        while k >= sentence_of(doc, span.start).start and doc[k].text not in {"(", ")"}:
             k -= 1
-        if k < span.sent.start or doc[k].text != "(":
+        if k < sentence_of(doc, span.start).start or doc[k].text != "(":
             return None
         for inst in reversed(list(doc.spans.get("institutions", []))):
             if inst.end <= k and (inst.end == k or (inst._.attrs.get("city_span") or (0, 0))[1] == doc[k - 1].idx + len(doc[k - 1])):
@@ -390,14 +390,14 @@ class InstitutionFinder:
             return None
         attached = {i._.attrs.get("city_span") for i in doc.spans.get("institutions", [])
                     if i._.attrs.get("city_rule") == "w+place" and i.start != span.start}
-        same = [q for q in before if q.sent == span.sent
+        same = [q for q in before if sentence_of(doc, q.start) == sentence_of(doc, span.start)
                 and ((q.start_char, q.end_char) not in attached or self._clause_between(doc, q, span))]
         if same:
             # a locality phrase attached to another name in the same list describes that
             # name only ("… SDS w Kolbarku oraz Spółdzielnię „MAŁOPOLANIN”")
             return same[-1]
         p = before[-1]
-        if p.sent == span.sent:
+        if sentence_of(doc, p.start) == sentence_of(doc, span.start):
             return None
         between = doc.text[p.end_char:span.start_char]
         list_intro = "\n" in between and between.split("\n", 1)[0].rstrip().endswith(":")
@@ -405,7 +405,7 @@ class InstitutionFinder:
             return p
         if "\n" in between:
             return None  # a new paragraph
-        sent_lemmas = {a.lemma.lower() for t in p.sent for a in t._.morf}
+        sent_lemmas = span_lemmas(sentence_of(doc, p.start))
         return p if sent_lemmas & self.visit_lemmas else None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import add_span, annotate
+from ..extensions import add_span, annotate, sentence_of
 from ..morph.analyser import analyse
 from ..morph.inflect import to_nominative
 from ..morph.names import given_name_readings, person_base
@@ -176,7 +176,7 @@ class PeopleFinder:
         return " ".join(forms).lower(), (doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
 
     def _role(self, doc: Doc, span: Span) -> tuple[str | None, tuple[int, int] | None]:
-        sent = span.sent
+        sent = sentence_of(doc, span.start)
         # before the name: "dyrektor PCPR Małgorzata Lewandowska", "kierownik, Pan Robert Błasik"
         k = span.start - 1
         while k >= sent.start and doc[k].lower_ in self.titles | {",", "–", "-"}:
@@ -210,12 +210,12 @@ class PeopleFinder:
         insts = [s for s in doc.spans.get("institutions", [])
                  if not (s._.attrs.get("bare") or s._.attrs.get("plural"))]
         for person in doc.spans["people"]:
-            sent = person.sent
+            sent = sentence_of(doc, person.start)
             rspan = person._.attrs.get("role_span")
             best = None
             best_dist = 10**9
             for inst in insts:
-                if inst.sent != sent:
+                if sentence_of(doc, inst.start) != sent:
                     continue
                 if rspan and inst.start_char >= rspan[0]:
                     dist = abs(inst.start_char - rspan[1])

@@ -11,6 +11,7 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import lemma_set
 from ..records import Topic
 from ..resources import read_csv
 
@@ -25,7 +26,7 @@ class TopicScorer:
         self.scale = scale
 
     def __call__(self, doc: Doc) -> Doc:
-        lem = [{t.lower_, t.lemma_.lower()} | {a.lemma.lower() for a in t._.morf} for t in doc]
+        lem = [lemma_set(doc, i) for i in range(len(doc))]
         # one-word cues inside institution names ("Centrum Pomocy Rodzinie") say nothing
         # about the programme; multi-word cues may be names ("Centrum Integracji Społecznej")
         in_name = set()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..extensions import sentence_of, span_lemmas
 from ..resources import read_csv
 from .institutions import InstitutionFinder as InstitutionNames
 from . import dates as dates_component
@@ -71,7 +72,7 @@ class VisitAssembly:
 
 
 def _lemmas(span: Span) -> set[str]:
-    return {t.lemma_.lower() for t in span} | {a.lemma.lower() for t in span for a in t._.morf}
+    return span_lemmas(span)
 
 
 class VisitAssembler:
@@ -93,6 +94,9 @@ class VisitAssembler:
         v.places = self.places(doc, v.hosts, v.organizer)
         v.people = list(doc.spans["people"]) if "people" in doc.spans else []
         doc._.visit = v
+        # per-doc caches hold spans: drop them so the Doc stays serialisable
+        doc.user_data.pop("wizyty_sent_table", None)
+        doc.user_data.pop("wizyty_lemma_sets", None)
         return doc
 
     # -- title ---------------------------------------------------------------------
@@ -130,7 +134,7 @@ class VisitAssembler:
             if not cue_idx:
                 continue
             cue = cue_idx[0]
-            cands = [s for s in usable if s.sent == sent]
+            cands = [s for s in usable if sentence_of(doc, s.start) == sent]
             if doc[cue].lower_.startswith("organizator"):
                 # noun: "…Ośrodka Polityki Społecznej w Krakowie, organizatora wizyty" or
                 # "organizatorem wizyty był …"
@@ -196,7 +200,7 @@ class VisitAssembler:
             if self._operator_of(doc, span, out):
                 attrs["host_rule"] = "excluded:operator"
                 continue
-            sent_lem = _lemmas(span.sent)
+            sent_lem = _lemmas(sentence_of(doc, span.start))
             if sent_lem & exclude and not sent_lem & visit:
                 attrs["host_rule"] = "excluded:funder_or_founder"
                 continue
@@ -251,7 +255,7 @@ class VisitAssembler:
         if not lemmas & self.cues.get("operator", set()):
             return False
         for h in reversed(hosts):
-            if h.span.end <= verb.i and h.span.sent == span.sent:
+            if h.span.end <= verb.i and sentence_of(doc, h.span.start) == sentence_of(doc, span.start):
                 h.operator = span._.base
                 break
         return True
@@ -304,7 +308,7 @@ class VisitAssembler:
             if name in seen:
                 continue
             cue = (p._.attrs or {}).get("cue", "")
-            in_visit = bool(_lemmas(p.sent) & visit)
+            in_visit = bool(_lemmas(sentence_of(doc, p.start)) & visit)
             if name in host_cities or (cue in {"do", "w", "we"} and in_visit and name != org_city):
                 p._.attrs["place_rule"] = "host_city" if name in host_cities else f"{cue}+visit_sentence"
                 seen.add(name)
