@@ -173,7 +173,14 @@ class PeopleFinder:
             (a.lemma.lower() for a in head._.morf if a.lemma.lower() in self.roles), head.lower_)
         forms[0] = self.roles.get(lemma, forms[0])
         forms = [self.expansions.get(f, f) for f in forms]
-        return " ".join(forms).lower(), (doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+        # role nouns in lower case; names inside the role ("Wydziału Polityki Społecznej",
+        # "Dobiegniewa") keep their capitals
+        forms = [f.lower() if k == 0 or self._is_role_word(doc[i + k]) or not f[:1].isupper() else f
+                 for k, f in enumerate(forms)]
+        return " ".join(forms), (doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+
+    def _is_role_word(self, tok: Token) -> bool:
+        return tok.lower_ in self.roles or any(a.lemma.lower() in self.roles for a in tok._.morf)
 
     def _role(self, doc: Doc, span: Span) -> tuple[str | None, tuple[int, int] | None]:
         sent = sentence_of(doc, span.start)

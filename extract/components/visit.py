@@ -197,6 +197,9 @@ class VisitAssembler:
             if organizer is not None and span.start == organizer.start:
                 attrs["host_rule"] = "excluded:organizer"
                 continue
+            if self._visitors_from(doc, span):
+                attrs["host_rule"] = "excluded:visitors_organisation"
+                continue
             if self._operator_of(doc, span, out):
                 attrs["host_rule"] = "excluded:operator"
                 continue
@@ -244,6 +247,21 @@ class VisitAssembler:
         out = [h for h in out if not (h.span._.attrs.get("abbreviation") and len(h.span) == 1) or not any(
             f.type == h.type and (h.city is None or f.city == h.city) for f in full)]
         return out
+
+    def _visitors_from(self, doc: Doc, span: Span) -> bool:
+        """ "przedstawiciele OWES w Kielcach … gościli w Krakowie": an institution named by
+        the travelling group in the nominative ("pracownicy X", "uczestnicy z X") is where
+        the visitors come from; "spotkali się z przedstawicielami X" is a host."""
+        k = span.start - 1
+        if k >= 0 and doc[k].lower_ in {"z", "ze"}:
+            k -= 1
+        if k < 0:
+            return False
+        tok = doc[k]
+        readings = [a for a in tok._.morf if a.lemma.lower() in self.cues.get("visitor", set())]
+        if not readings or not any(":pl:" in a.tag and "nom" in a.tag for a in readings):
+            return False
+        return not (k > 0 and doc[k - 1].lower_ in {"z", "ze"})
 
     def _operator_of(self, doc: Doc, span: Span, hosts: list[HostChoice]) -> bool:
         """ "…CISTOR w Toruniu, prowadzonym przez Stowarzyszenie …": the association runs the

@@ -35,3 +35,14 @@ def test_participants_count(nlp):
 def test_funders_are_not_hosts(nlp):
     v = nlp("Projekt współfinansowany ze środków Fundacji Rozwoju Demokracji Lokalnej.")._.visit
     assert v.hosts == []
+
+
+def test_visitors_organisation_is_not_a_host(nlp):
+    v = nlp("W dniu 3 października 2022 roku przedstawiciele OWES w Kielcach gościli w Krakowie. Wizyta "
+            "rozpoczęła się w Regionalnym Ośrodku Polityki Społecznej w Krakowie.")._.visit
+    assert [(h.name, h.city) for h in v.hosts] == [("Regionalny Ośrodek Polityki Społecznej", "Kraków")]
+
+
+def test_met_representatives_make_a_host(nlp):
+    v = nlp("Uczestnicy wizyty spotkali się z przedstawicielami Urzędu Miasta i Gminy Koźmin Wielkopolski.")._.visit
+    assert [h.name for h in v.hosts] == ["Urząd Miasta i Gminy Koźmin Wielkopolski"]
