@@ -42,7 +42,7 @@ def test_initial_and_surname(nlp):
 def test_compound_role_before_name(nlp):
     found = people(nlp, "Gości powitał Burmistrz Dobiegniewa Leszek Waloch, a następnie Zastępca Burmistrza "
                         "Sylwia Łaźniewska przedstawiła program.")
-    assert found["Leszek Waloch"]["role"] == "burmistrz dobiegniewa"
+    assert found["Leszek Waloch"]["role"] == "burmistrz Dobiegniewa"
     assert found["Sylwia Łaźniewska"]["role"] == "zastępca burmistrza"
 
 
@@ -53,4 +53,4 @@ def test_role_after_the_persons_institution(nlp):
 
 def test_role_abbreviation_in_phrase_expanded(nlp):
     found = people(nlp, "Spółdzielnię nagrodził Prezydent RP B. Komorowski.")
-    assert found["B. Komorowski"]["role"] == "prezydent rzeczypospolitej polskiej"
+    assert found["B. Komorowski"]["role"] == "prezydent Rzeczypospolitej Polskiej"
