@@ -189,9 +189,10 @@ class InstitutionFinder:
                 continue
             if is_cap(tok) and is_wordlike(tok) or (tok.is_upper and len(tok) > 1):
                 patron = any(doc[k].text in {"im.", "św."} for k in range(max(start, j - 4), j))
-                if self._starts_new_institution(doc, j, lemma_cache) or (
+                single_word_kind = j == end and end - start == 1
+                if (self._starts_new_institution(doc, j, lemma_cache) and not single_word_kind) or (
                         not patron and self._starts_person(doc, j)):
-                    break
+                    break  # ("Stowarzyszenie Lokalna Grupa Działania …" is one name)
                 j += 1
                 continue
             if tok.lower_ in CONNECTORS and j + 1 < n and is_cap(doc[j + 1]) and not doc[j + 1].is_sent_start:
@@ -343,10 +344,13 @@ class InstitutionFinder:
             self._set_city(span, parent._.attrs["city"], parent._.attrs.get("voivodeship"),
                            "parent_in_parentheses")
             return
-        context = self._context_place(doc, span, places)
-        if context is not None:
+        candidates = self._context_places(doc, span, places)
+        if candidates:
+            context = candidates[0]
             self._set_city(span, context._.base, (context._.attrs or {}).get("voivodeship"),
                            "context_place")
+            attrs["context_candidates"] = [
+                ((c.start_char, c.end_char), c._.base, (c._.attrs or {}).get("voivodeship")) for c in candidates]
 
     @staticmethod
     def _clause_between(doc: Doc, place: Span, span: Span) -> bool:
@@ -379,34 +383,34 @@ class InstitutionFinder:
     def _set_city(span: Span, city: str, voivodeship: str | None, rule: str) -> None:
         span._.attrs.update(city=city, voivodeship=voivodeship, city_rule=rule)
 
-    def _context_place(self, doc: Doc, span: Span, places) -> Span | None:
-        """The locality the narrative is at: the last place with a locative cue ("w", "do",
-        "na terenie gminy") before the name in the same sentence; across sentences of one
-        paragraph only when that earlier sentence was about visiting ("wizyta w Konarach"),
-        not lodging or travel."""
+    def _context_places(self, doc: Doc, span: Span, places) -> list[Span]:
+        """Where the narrative is, best first: places with a locative cue ("w", "do", "na
+        terenie gminy") before the name in its sentence; else, in earlier sentences of the
+        paragraph that were about visiting ("wizyta w Konarach"), not lodging or travel.
+        The visit step takes the first one not belonging to the organiser or the visitors."""
         before = [p for p in places if p.end <= span.start
                   and ((p._.attrs or {}).get("cue") or "").lower() in CONTEXT_CUES]
         if not before:
-            return None
+            return []
+        here = sentence_of(doc, span.start)
         attached = {i._.attrs.get("city_span") for i in doc.spans.get("institutions", [])
                     if i._.attrs.get("city_rule") == "w+place" and i.start != span.start}
-        same = [q for q in before if sentence_of(doc, q.start) == sentence_of(doc, span.start)
-                and ((q.start_char, q.end_char) not in attached or self._clause_between(doc, q, span))]
-        if same:
+        in_sentence = [q for q in before if sentence_of(doc, q.start) == here]
+        if in_sentence:
             # a locality phrase attached to another name in the same list describes that
             # name only ("… SDS w Kolbarku oraz Spółdzielnię „MAŁOPOLANIN”")
-            return same[-1]
-        p = before[-1]
-        if sentence_of(doc, p.start) == sentence_of(doc, span.start):
-            return None
-        between = doc.text[p.end_char:span.start_char]
-        list_intro = "\n" in between and between.split("\n", 1)[0].rstrip().endswith(":")
-        if list_intro:  # the place introduced a list: "… placówki w Olsztynie:\n- …"
-            return p
-        if "\n" in between:
-            return None  # a new paragraph
-        sent_lemmas = span_lemmas(sentence_of(doc, p.start))
-        return p if sent_lemmas & self.visit_lemmas else None
+            return [q for q in reversed(in_sentence)
+                    if (q.start_char, q.end_char) not in attached or self._clause_between(doc, q, span)]
+        out = []
+        for p in reversed(before):
+            between = doc.text[p.end_char:span.start_char]
+            if "\n" in between:
+                if between.split("\n", 1)[0].rstrip().endswith(":") and not out:
+                    out.append(p)  # the place introduced a list: "… placówki w Olsztynie:\n- …"
+                break  # a new paragraph
+            if span_lemmas(sentence_of(doc, p.start)) & self.visit_lemmas:
+                out.append(p)
+        return out
 
 
 def shares_case(a: Token, b: Token) -> bool:

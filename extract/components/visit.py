@@ -150,6 +150,10 @@ class VisitAssembler:
                      and any(t.lower_ == "przez" for t in doc[cue:s.start])]
             if after:
                 return after[0], "organizer:agent_after_cue"
+            inverted = [s for s in cands if 0 < s.start - cue <= 2 and doc[cue]._.nkjp_tag.startswith("praet")
+                        and any(a.has("nom") for a in s[0]._.morf)]
+            if inverted:  # "Wizytę przygotował Regionalny Ośrodek …"
+                return inverted[0], "organizer:subject_after_verb"
             before = [s for s in cands if s.end <= cue]
             if before:
                 # the sentence subject: the first institution before the verb
@@ -192,6 +196,10 @@ class VisitAssembler:
         out: list[HostChoice] = []
         exclude = self.cues.get("exclude", set())
         visit = self.cues.get("visit", set())
+        # localities of the organiser and of the visitors' own institutions are not scenes
+        banned_places: set[tuple[int, int]] = set()
+        if organizer is not None and organizer._.attrs.get("city_span"):
+            banned_places.add(tuple(organizer._.attrs["city_span"]))
         for span in doc.spans.get("institutions", []):
             attrs = span._.attrs
             if organizer is not None and span.start == organizer.start:
@@ -199,6 +207,8 @@ class VisitAssembler:
                 continue
             if self._visitors_from(doc, span):
                 attrs["host_rule"] = "excluded:visitors_organisation"
+                if attrs.get("city_span"):
+                    banned_places.add(tuple(attrs["city_span"]))
                 continue
             if self._operator_of(doc, span, out):
                 attrs["host_rule"] = "excluded:operator"
@@ -215,6 +225,8 @@ class VisitAssembler:
                 attrs["host_rule"] = "excluded:common_noun_phrase"
                 continue
             rule = "visit_sentence" if sent_lem & visit else "mentioned"
+            if attrs.get("city_rule") == "context_place":
+                self._scene_without(attrs, banned_places)
             choices: list[tuple[str, str | None, str | None]] = []
             if attrs.get("cities") and (attrs.get("plural") or len(attrs["cities"]) > 1):
                 # one institution per locality: "Warsztaty Terapii Zajęciowej w Dębicy i Bobrowej Woli"
@@ -248,6 +260,16 @@ class VisitAssembler:
             f.type == h.type and (h.city is None or f.city == h.city) for f in full)]
         return out
 
+    @staticmethod
+    def _scene_without(attrs: dict, banned: set[tuple[int, int]]) -> None:
+        """Re-pick a narrative locality skipping the banned ones (organiser's, visitors')."""
+        for chars, name, voiv in attrs.get("context_candidates", []):
+            if tuple(chars) not in banned:
+                attrs["city"], attrs["voivodeship"] = name, voiv
+                return
+        attrs["city"] = attrs["voivodeship"] = None
+        attrs["city_rule"] = "context_place_banned"
+
     def _visitors_from(self, doc: Doc, span: Span) -> bool:
         """ "przedstawiciele OWES w Kielcach … gościli w Krakowie": an institution named by
         the travelling group in the nominative ("pracownicy X", "uczestnicy z X") is where
@@ -259,7 +281,7 @@ class VisitAssembler:
             return False
         tok = doc[k]
         readings = [a for a in tok._.morf if a.lemma.lower() in self.cues.get("visitor", set())]
-        if not readings or not any(":pl:" in a.tag and "nom" in a.tag for a in readings):
+        if not readings or not any(":pl:" in a.tag or a.lemma in {"kadra", "delegacja"} for a in readings):
             return False
         return not (k > 0 and doc[k - 1].lower_ in {"z", "ze"})
 

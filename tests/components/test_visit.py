@@ -46,3 +46,15 @@ def test_visitors_organisation_is_not_a_host(nlp):
 def test_met_representatives_make_a_host(nlp):
     v = nlp("Uczestnicy wizyty spotkali się z przedstawicielami Urzędu Miasta i Gminy Koźmin Wielkopolski.")._.visit
     assert [h.name for h in v.hosts] == ["Urząd Miasta i Gminy Koźmin Wielkopolski"]
+
+
+def test_hosts_report_keeps_scene_not_organisers_city(nlp):
+    v = nlp("W dniach 23 i 24 maja 2018 r. gościliśmy w Miejskim Ośrodku Pomocy Społecznej w Sanoku grupę "
+            "25 pracowników Powiatowego Centrum Pomocy Rodzinie w Krośnie. Wizytę przygotował Regionalny "
+            "Ośrodek Polityki Społecznej w Rzeszowie. Gości przywitał dyrektor MOPS Pan Andrzej Zając, który "
+            "omówił działalność Klubu Integracji Społecznej.")._.visit
+    assert v.organizer._.base == "Regionalny Ośrodek Polityki Społecznej"
+    assert v.participants == 25
+    hosts = {h.name: h.city for h in v.hosts}
+    assert hosts == {"Miejski Ośrodek Pomocy Społecznej": "Sanok", "Klub Integracji Społecznej": "Sanok"}
+    assert (v.start_date, v.end_date) == ("2018-05-23", "2018-05-24")
