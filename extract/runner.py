@@ -72,12 +72,10 @@ def doc_to_extraction(doc: Doc, report: Report) -> Extraction:
         seen[key] = p
         people.append(p)
     places = []
-    for span in v.places:
-        a = span._.attrs or {}
-        places.append(Place(visit_id=vid, doc_id=report.doc_id, name=span._.base,
-                            voivodeship=a.get("voivodeship"), latitude=a.get("latitude"),
-                            longitude=a.get("longitude"),
-                            rule=f"{span._.rule}; {a.get('place_rule', '')}", **_span_fields(span)))
+    for pc in v.places:
+        places.append(Place(visit_id=vid, doc_id=report.doc_id, name=pc.name, voivodeship=pc.voivodeship,
+                            latitude=pc.latitude, longitude=pc.longitude, rule=pc.rule,
+                            **_span_fields(pc.span)))
     topics = [Topic(visit_id=vid, doc_id=report.doc_id, topic=t.topic, score=t.score,
                     evidence=t.evidence, rule=t.rule) for t in (doc._.topics or [])]
     return Extraction(visit=visit, hosts=hosts, people=people, places=places, topics=topics)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import sentence_of, span_lemmas
+from ..extensions import lemma_set, sentence_of, span_lemmas
+from ..places import resolve_city
 from ..resources import read_csv
 from .institutions import InstitutionFinder as InstitutionNames
 from . import dates as dates_component
@@ -32,6 +33,9 @@ _UNUSED_PARTICIPANTS = [
     re.compile(r"\b(\d{1,3})\s+(?:os(?:ób|oby)|uczestnik\w*)\b(?!\s+z\s+niepełnospr)", re.I),
     re.compile(r"udział\s+wzię\w+\s+(\d{1,3})\b", re.I),
 ]
+
+
+VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}
 
 
 @dataclass
@@ -56,6 +60,17 @@ def fold(text: str | None) -> str:
 
 
 @dataclass
+class PlaceChoice:
+    """A visited locality and the span it was read from."""
+    span: Span
+    name: str
+    voivodeship: str | None
+    latitude: float | None
+    longitude: float | None
+    rule: str
+
+
+@dataclass
 class VisitAssembly:
     title: str | None = None
     title_rule: str = ""
@@ -67,7 +82,7 @@ class VisitAssembly:
     participants: int | None = None
     participants_rule: str = ""
     hosts: list[HostChoice] = field(default_factory=list)
-    places: list[Span] = field(default_factory=list)
+    places: list[PlaceChoice] = field(default_factory=list)
     people: list[Span] = field(default_factory=list)
 
 
@@ -271,19 +286,23 @@ class VisitAssembler:
         attrs["city_rule"] = "context_place_banned"
 
     def _visitors_from(self, doc: Doc, span: Span) -> bool:
-        """ "przedstawiciele OWES w Kielcach … gościli w Krakowie": an institution named by
-        the travelling group in the nominative ("pracownicy X", "uczestnicy z X") is where
-        the visitors come from; "spotkali się z przedstawicielami X" is a host."""
-        k = span.start - 1
-        if k >= 0 and doc[k].lower_ in {"z", "ze"}:
-            k -= 1
-        if k < 0:
-            return False
-        tok = doc[k]
-        readings = [a for a in tok._.morf if a.lemma.lower() in self.cues.get("visitor", set())]
-        if not readings or not any(":pl:" in a.tag or a.lemma in {"kadra", "delegacja"} for a in readings):
-            return False
-        return not (k > 0 and doc[k - 1].lower_ in {"z", "ze"})
+        """ "przedstawiciele OWES w Kielcach … gościli w Krakowie", "25 przedstawicieli domów
+        pomocy, placówek …, ROPS w Krakowie": an institution in the list that names the
+        travelling group is where the visitors come from. "Spotkali się z przedstawicielami
+        X" (after "z") names a host."""
+        sent = sentence_of(doc, span.start)
+        visitors = self.cues.get("visitor", set())
+        for k in range(span.start - 1, max(sent.start, span.start - 25) - 1, -1):
+            tok = doc[k]
+            if tok._.nkjp_tag.split(":", 1)[0] in VERB_CLASSES and not tok.is_title:
+                return False  # a clause boundary: the list ended
+            if lemma_set(doc, k) & self.cues.get("visit", set()):
+                return False  # "pracownikom wizytowanych placówek, tj. …": the visited ones
+            readings = [a for a in tok._.morf if a.lemma.lower() in visitors
+                        and (a.has("nom") or a.has("gen") or a.has("acc"))]
+            if readings and any(":pl:" in a.tag or a.lemma in {"kadra", "delegacja"} for a in readings):
+                return not (k > 0 and doc[k - 1].lower_ in {"z", "ze"})
+        return False
 
     def _operator_of(self, doc: Doc, span: Span, hosts: list[HostChoice]) -> bool:
         """ "…CISTOR w Toruniu, prowadzonym przez Stowarzyszenie …": the association runs the
@@ -338,21 +357,43 @@ class VisitAssembler:
         return False
 
     # -- places ---------------------------------------------------------------------
-    def places(self, doc: Doc, hosts: list[HostChoice], organizer: Span | None) -> list[Span]:
+    def places(self, doc: Doc, hosts: list[HostChoice], organizer: Span | None) -> list[PlaceChoice]:
+        """Localities the group went to: the hosts' localities, and places the group went
+        "do"/"w" in a visiting sentence, unless the phrase belongs to an institution that
+        is no host (the organiser's seat, the visitors' home, a partner's address)."""
         host_cities = {h.city for h in hosts if h.city}
         org_city = organizer._.attrs.get("city") if organizer is not None else None
+        host_spans = {h.span.start for h in hosts}
+        not_host_places = {tuple(i._.attrs["city_span"]) for i in doc.spans.get("institutions", [])
+                           if i._.attrs.get("city_span") and i.start not in host_spans}
         visit = self.cues.get("visit", set())
-        out, seen = [], set()
+        out: list[PlaceChoice] = []
+        seen: set[str] = set()
         for p in doc.spans.get("places", []):
             name = p._.base
             if name in seen:
                 continue
-            cue = (p._.attrs or {}).get("cue", "")
+            attrs = p._.attrs or {}
+            cue = attrs.get("cue", "")
             in_visit = bool(_lemmas(sentence_of(doc, p.start)) & visit)
-            if name in host_cities or (cue in {"do", "w", "we"} and in_visit and name != org_city):
-                p._.attrs["place_rule"] = "host_city" if name in host_cities else f"{cue}+visit_sentence"
-                seen.add(name)
-                out.append(p)
+            if name in host_cities:
+                rule = "host_city"
+            elif (cue in {"do", "w", "we"} and in_visit and name != org_city
+                  and (p.start_char, p.end_char) not in not_host_places):
+                rule = f"{cue}+visit_sentence"
+            else:
+                continue
+            seen.add(name)
+            out.append(PlaceChoice(p, name, attrs.get("voivodeship"), attrs.get("latitude"),
+                                   attrs.get("longitude"), f"{p._.rule}; {rule}"))
+        # a host locality known only from a city-derived name ("Koszalińska Agencja…")
+        for h in hosts:
+            if h.city and h.city not in seen and h.city_rule == "city_adjective":
+                place = resolve_city(h.city)
+                seen.add(h.city)
+                out.append(PlaceChoice(h.span, h.city, place.voivodeship if place else h.voivodeship,
+                                       place.latitude if place else None,
+                                       place.longitude if place else None, "host_city:city_adjective"))
         return out
 
 
