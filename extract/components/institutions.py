@@ -35,12 +35,6 @@ class Trigger:
     anywhere: bool
 
 
-def token_lemmas(token: Token) -> set[str]:
-    out = {token.lower_, token.lemma_.lower()}
-    out.update(a.lemma.lower() for a in token._.morf)
-    return out
-
-
 def tag_has(tag: str, *cases: str) -> bool:
     from ..morph.analyser import tag_categories
 
@@ -127,14 +121,12 @@ class InstitutionFinder:
                 for t2 in self.triggers:
                     if t2.anywhere and t2.lemmas[0] in lemma_cache[j] and len(t2.lemmas) == 1:
                         itype, rule = t2.type, f"keyword:{t2.lemmas[0]}"
-            head_tok = doc[i + len(trig.lemmas) - 1] if len(trig.lemmas) == 1 else doc[i]
             plural = self._plural(next((doc[k] for k in range(i, i + len(trig.lemmas))
                                         if any(a.pos in {"subst", "depr"} for a in doc[k]._.morf)), doc[i]))
             annotate(span, self.base_form(span), rule, type=itype, abbreviation=False, city=None,
                      head=i, bare=(end - start == len(trig.lemmas) == 1), plural=plural,
                      proper=(start < i or end > i + len(trig.lemmas)),
                      lowercase=not is_cap(doc[i]), singular=self.base_form(span, number="sg") if plural else None)
-            del head_tok
             self._attach_city(doc, span)
             add_span(doc, "institutions", span)
             i = end

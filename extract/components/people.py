@@ -11,7 +11,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import add_span, annotate, sentence_of
-from ..morph.analyser import analyse
 from ..morph.inflect import to_nominative
 from ..morph.names import given_name_readings, person_base
 from ..resources import read_csv, read_lines

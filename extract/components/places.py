@@ -47,7 +47,6 @@ from ..places.gazetteer import (
 from ..places.nominative import (
     ANY_CASE,
     CASES,
-    Reading,
     adjective_form,
     guess_readings,
     nominative_gender,
@@ -500,7 +499,6 @@ class PlaceFinder:
 
     # finding ---------------------------------------------------------------------------
     def find(self, doc: Doc, vms: list[VoivodeshipMention]) -> list[Mention]:
-        gaz = self.gaz
         taken = {k for m in vms for k in range(m.start, m.end)}
         quoted = _quoted_positions(doc)
         mentions: list[Mention] = []

@@ -27,12 +27,6 @@ VISIT_NAME = re.compile(
 INNER_DATE = re.compile(r"\s\d{1,2}(?:[.\-–]\d{1,2})*[.\-–]\d{1,2}[.\-–]\d{2,4}\s*(?:r\.)?\s")
 QUOTED = re.compile(r"[„\"“”]([^„\"“”\n]{6,200})[”\"“]")
 TRAILING_DATE = re.compile(r"\s*[-–,]?\s*(w dniu |w dniach )?\d{1,2}([.\-–]\d{1,2})*([.\-–]\d{2,4})?\s*(r\.?|roku)?\s*$")
-_UNUSED_PARTICIPANTS = [
-    re.compile(r"\b(\d{1,3})[- ]?(?:osobow\w+ (?:grup\w+|delegacj\w+))", re.I),
-    re.compile(r"\b(?:grup\w*|delegacj\w*)\s+(?:liczą\w+\s+)?(\d{1,3})\s+(?:os(?:ób|oby)\b|uczestnik)", re.I),
-    re.compile(r"\b(\d{1,3})\s+(?:os(?:ób|oby)|uczestnik\w*)\b(?!\s+z\s+niepełnospr)", re.I),
-    re.compile(r"udział\s+wzię\w+\s+(\d{1,3})\b", re.I),
-]
 
 
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}

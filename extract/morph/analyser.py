@@ -88,7 +88,6 @@ def analyse(word: str) -> tuple[Analysis, ...]:
     if not dag:
         return (Analysis(word, "ign"),)
     last_node = max(end for _, end, _ in dag)
-    first_start = {start for start, _, _ in dag}
     # Single-segment readings covering the whole word are preferred.
     whole = [a for s, e, a in dag if s == 0 and e == last_node]
     if whole:
@@ -109,7 +108,6 @@ def analyse(word: str) -> tuple[Analysis, ...]:
             prefix = ""
         else:
             items = lastseg
-        del first_start
     out = []
     seen = set()
     for orth, lemma, tag, labels, _quals in items:
