@@ -28,6 +28,7 @@ from .components import (  # noqa: F401 - importing registers the factories
     topics,
     visit,
 )
+from .io import DEFAULT_MAX_BYTES
 from .resources import ROOT
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,8 @@ def build_pipeline(config_path: str | Path | None = None, overrides: dict[str, A
         nlp.meta["wizyty_statistical"] = {"model": wizyty_cfg.get("statistical_model"),
                                           "components": sourced}
     nlp.meta["name"] = "wizyty"
+    # reports up to the reader's size limit (the rule components are linear in length)
+    nlp.max_length = max(nlp.max_length, DEFAULT_MAX_BYTES + 1)
     return nlp
 
 

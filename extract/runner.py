@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from spacy.language import Language
+from spacy.util import raise_error
 from spacy.tokens import Doc, Span
 
 from .io import InputError, Report, collect_inputs, read_report, read_text_input
@@ -101,12 +102,30 @@ def process_reports(nlp: Language, reports: Iterable[Report | InputError],
             result.errors.append(item)
         else:
             good.append(item)
+    failed: list[tuple[Doc, str, Exception]] = []
+
+    def keep_going(name, proc, docs, err):  # one broken report must not stop the run
+        failed.extend((doc, name, err) for doc in docs)
+
+    nlp.set_error_handler(keep_going)
     texts = ((r.text, r) for r in good)
-    for k, (doc, report) in enumerate(nlp.pipe(texts, as_tuples=True, batch_size=batch_size), 1):
-        result.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
-        result.extractions.append(doc_to_extraction(doc, report))
-        if progress:
-            progress(k, report)
+    try:
+        for k, (doc, report) in enumerate(nlp.pipe(texts, as_tuples=True, batch_size=batch_size), 1):
+            try:
+                result.extractions.append(doc_to_extraction(doc, report))
+            except Exception as err:  # noqa: BLE001 - reported per file below
+                failed.append((doc, "tables", err))
+                continue
+            result.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
+            if progress:
+                progress(k, report)
+    finally:
+        nlp.set_error_handler(raise_error)
+    for doc, name, err in failed:
+        report = getattr(doc, "_context", None)
+        path = report.path if isinstance(report, Report) else None
+        log.debug("processing failed", exc_info=err)
+        result.errors.append(InputError(path, f"processing failed in {name}: {type(err).__name__}: {err}"))
     result.seconds = time.perf_counter() - start
     return result
 

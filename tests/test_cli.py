@@ -100,3 +100,26 @@ def test_python_api_on_raw_text():
     host = tables["hosts"].iloc[0]
     assert host["name"] == "Spółdzielnia Socjalna „Opoka”" and host["city"] == "Klucze"
     assert tables["visits"].iloc[0]["start_date"] == "2017-11-13"
+
+
+def test_a_report_that_breaks_a_component_is_reported_not_fatal(tmp_path, corpus_dir):
+    from spacy.language import Language
+
+    from extract.pipeline import build_pipeline
+    from extract.runner import process_reports, read_all
+
+    @Language.component("test_breaks_on_marker")
+    def breaks(doc):
+        if "ZEPSUTY" in doc.text:
+            raise ValueError("broken on purpose")
+        return doc
+
+    nlp = build_pipeline(statistical=False)
+    nlp.add_pipe("test_breaks_on_marker", first=True)
+    bad = tmp_path / "zepsuty.txt"
+    bad.write_text("Raport ZEPSUTY w Łomży.", encoding="utf-8")
+    reports = read_all([corpus_dir / "raw" / "000_d76f0b402b4264de.txt", bad])
+    result = process_reports(nlp, reports)
+    assert [e.visit.doc_id for e in result.extractions] == ["000_d76f0b402b4264de"]
+    assert len(result.errors) == 1 and "zepsuty.txt" in str(result.errors[0])
+    assert "broken on purpose" in str(result.errors[0])
