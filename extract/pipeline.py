@@ -21,6 +21,7 @@ from .components import (  # noqa: F401 - importing registers the factories
     dates,
     institutions,
     morphology,
+    ner_supplement,
     people,
     places,
     sentences,

@@ -130,7 +130,21 @@ class InstitutionFinder:
             self._attach_city(doc, span)
             add_span(doc, "institutions", span)
             i = end
+        self._add_ner_candidates(doc)
         return doc
+
+    def _add_ner_candidates(self, doc: Doc) -> None:
+        """orgName entities no rule matched (see ner_supplement): typed INNE, flagged."""
+        taken = [(s.start, s.end) for s in doc.spans["institutions"]]
+        for ent in doc.spans.get("ner_organisations", []):
+            if any(a < ent.end and ent.start < b for a, b in taken):
+                continue
+            span = doc[ent.start:ent.end]
+            annotate(span, self.base_form(span), "ner:orgName", type="INNE", abbreviation=False,
+                     city=None, head=ent.start, bare=False, plural=False, lowercase=False,
+                     proper=True, ner=True)
+            self._attach_city(doc, span)
+            add_span(doc, "institutions", span)
 
     @staticmethod
     def _plural(tok: Token) -> bool:

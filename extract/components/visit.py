@@ -234,6 +234,9 @@ class VisitAssembler:
                 attrs["host_rule"] = "excluded:common_noun_phrase"
                 continue
             rule = "visit_sentence" if sent_lem & visit else "mentioned"
+            if attrs.get("ner") and not (rule == "visit_sentence" and attrs.get("city_rule") == "w+place"):
+                attrs["host_rule"] = "excluded:ner_without_visit_and_locality"
+                continue
             if attrs.get("city_rule") == "context_place":
                 self._scene_without(attrs, banned_places)
             choices: list[tuple[str, str | None, str | None]] = []
