@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import add_span, annotate, lemma_set, sentence_of, span_lemmas
 from ..morph.inflect import to_nominative
+from ..places import resolve_city
 from ..places.gazetteer import city_from_adjective
 from ..resources import read_csv
 
@@ -343,7 +344,8 @@ class InstitutionFinder:
                                                                    for a in tok._.morf)):
                 city = city_from_adjective(tok.text)
                 if city:
-                    self._set_city(span, city, None, "city_adjective")
+                    place = resolve_city(city, doc)
+                    self._set_city(span, city, place.voivodeship if place else None, "city_adjective")
                     return
         parent = self._parent_in_parentheses(doc, span)
         if parent is not None and parent._.attrs.get("city"):
@@ -395,7 +397,8 @@ class InstitutionFinder:
         paragraph that were about visiting ("wizyta w Konarach"), not lodging or travel.
         The visit step takes the first one not belonging to the organiser or the visitors."""
         before = [p for p in places if p.end <= span.start
-                  and ((p._.attrs or {}).get("cue") or "").lower() in CONTEXT_CUES]
+                  and (((p._.attrs or {}).get("cue") or "").lower() in CONTEXT_CUES
+                       or p.end < len(doc) and doc[p.end].text == ":")]  # "Dzień 2 – Sopot: …"
         if not before:
             return []
         here = sentence_of(doc, span.start)

@@ -58,3 +58,14 @@ def test_hosts_report_keeps_scene_not_organisers_city(nlp):
     hosts = {h.name: h.city for h in v.hosts}
     assert hosts == {"Miejski Ośrodek Pomocy Społecznej": "Sanok", "Klub Integracji Społecznej": "Sanok"}
     assert (v.start_date, v.end_date) == ("2018-05-23", "2018-05-24")
+
+
+def test_programme_lines_give_host_localities(nlp):
+    v = nlp("Program wizyty (15-17 października 2019 r.):\n"
+            "Dzień 1 – Gdańsk: Gdańskie Centrum Usług Społecznych, Spółdzielnia Socjalna „Pomorzanka”.\n"
+            "Dzień 2 – Sopot: Miejski Ośrodek Pomocy Społecznej w Sopocie.\n"
+            "W wizycie wzięło udział 22 kierowników i pracowników ośrodków pomocy społecznej.")._.visit
+    hosts = {h.name: (h.city, h.voivodeship) for h in v.hosts}
+    assert hosts["Spółdzielnia Socjalna „Pomorzanka”"] == ("Gdańsk", "pomorskie")
+    assert hosts["Gdańskie Centrum Usług Społecznych"] == ("Gdańsk", "pomorskie")
+    assert v.participants == 22
