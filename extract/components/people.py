@@ -68,8 +68,7 @@ class PeopleFinder:
         i = 0
         while i < n:
             tok = doc[i]
-            titled = i + 1 < n and (tok.lower_ in self.titles or tok.is_alpha and any(
-                a.lemma.lower() in self.titles for a in tok._.morf if a.pos == "subst"))
+            titled = i + 1 < n and self._is_title(tok)
             j = i + 1 if titled else i
             if j < n and self._patron(doc, j):
                 i += 1
@@ -121,6 +120,11 @@ class PeopleFinder:
                 return False
         return bool(given_name_readings(ent[0].text)) or "nazwisko" in ent[-1]._.name_labels
 
+    def _is_title(self, tok: Token) -> bool:
+        """Pan, Panem, Pani, Panią, dr, ks. …"""
+        return tok.lower_ in self.titles or tok.is_alpha and any(
+            a.lemma.lower() in self.titles for a in tok._.morf if a.pos == "subst")
+
     @staticmethod
     def _patron(doc: Doc, j: int) -> bool:
         """A name right after "im."/"św." or coordinated with one ("im. Teodory i Izydora …")."""
@@ -160,7 +164,7 @@ class PeopleFinder:
             t = doc[j]
             if t.text in STOP_IN_ROLE or t.is_punct or j in insts or j in people_starts:
                 break
-            if t.lower_ in self.titles or given_name_readings(t.text) and j + 1 < limit and _is_name_word(doc[j + 1]):
+            if self._is_title(t) or given_name_readings(t.text) and j + 1 < limit and _is_name_word(doc[j + 1]):
                 break
             if not any(a.pos in {"subst", "adj", "ger", "depr"} for a in t._.morf) and t.lower_ not in {"i", "ds."}:
                 break

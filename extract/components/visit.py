@@ -302,17 +302,20 @@ class VisitAssembler:
         return False
 
     def _operator_of(self, doc: Doc, span: Span, hosts: list[HostChoice]) -> bool:
-        """ "…CISTOR w Toruniu, prowadzonym przez Stowarzyszenie …": the association runs the
-        centre; it is recorded as the host's operator, not as a host itself."""
-        if span.start < 2 or doc[span.start - 1].lower_ != "przez":
+        """ "…CISTOR w Toruniu, prowadzonym przez Stowarzyszenie …", "Placówka prowadzona jest
+        przez Fundację …", "organem prowadzącym jest Fundacja …": the institution runs the
+        host named just before; it fills the host's operator column instead of being a host."""
+        operator_lemmas = self.cues.get("operator", set())
+        window = doc[max(0, span.start - 4):span.start]
+        if not any(t.lower_ == "przez" or t.lemma_.lower() in {"być"} or t.lower_ in {"jest", "był", "była"}
+                   for t in window[-2:]):
             return False
-        verb = doc[span.start - 2]
-        lemmas = {verb.lemma_.lower()} | {a.lemma.lower() for a in verb._.morf}
-        if not lemmas & self.cues.get("operator", set()):
+        if not any(lemma_set(doc, t.i) & operator_lemmas for t in window):
             return False
+        sent_start = sentence_of(doc, span.start).start
         for h in reversed(hosts):
-            if h.span.end <= verb.i and sentence_of(doc, h.span.start) == sentence_of(doc, span.start):
-                h.operator = span._.base
+            if h.span.end <= span.start and sentence_of(doc, h.span.start).start >= sent_start - 60:
+                h.operator = h.operator or span._.base
                 break
         return True
 

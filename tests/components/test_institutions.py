@@ -72,3 +72,14 @@ def test_city_list_gives_one_host_per_locality(nlp):
     doc = nlp("Wśród odwiedzonych miejsc znalazły się Warsztaty Terapii Zajęciowej w Dębicy i Bobrowej Woli.")
     found = {(h.name, h.city) for h in doc._.visit.hosts}
     assert found == {("Warsztat Terapii Zajęciowej", "Dębica"), ("Warsztat Terapii Zajęciowej", "Bobrowa Wola")}
+
+
+def test_passive_and_nominal_operators(nlp):
+    doc = nlp("Pierwszym punktem wizyty była Spółdzielnia Socjalna „Kuźnia” w Słupsku. "
+              "Placówka prowadzona jest przez Stowarzyszenie „Nadzieja”.")
+    assert [(h.name, h.operator) for h in doc._.visit.hosts] == [
+        ("Spółdzielnia Socjalna „Kuźnia”", "Stowarzyszenie „Nadzieja”")]
+    doc = nlp("Uczestnicy odwiedzili Warsztaty Terapii Zajęciowej w Lesznie, których organem prowadzącym "
+              "jest Fundacja „Ja Też”.")
+    assert [(h.name, h.operator) for h in doc._.visit.hosts] == [
+        ("Warsztaty Terapii Zajęciowej", "Fundacja „Ja Też”")]
