@@ -314,7 +314,8 @@ class InstitutionFinder:
         by_start = {p.start: p for p in places}
         attrs = span._.attrs
         end = span.end
-        if end < len(doc) and doc[end].lower_ in CITY_PREPS and end + 1 in by_start:
+        if end < len(doc) and doc[end].lower_ in CITY_PREPS | {"z", "ze"} and end + 1 in by_start:
+            # "… w Toruniu"; "Stowarzyszenie … z Jasła" (its seat)
             p = by_start[end + 1]
             self._set_city(span, p._.base, (p._.attrs or {}).get("voivodeship"), "w+place")
             attrs["city_span"] = (p.start_char, p.end_char)

@@ -214,6 +214,9 @@ class VisitAssembler:
             if organizer is not None and span.start == organizer.start:
                 attrs["host_rule"] = "excluded:organizer"
                 continue
+            if self._funded_by(doc, span):
+                attrs["host_rule"] = "excluded:funder"
+                continue
             if self._visitors_from(doc, span):
                 attrs["host_rule"] = "excluded:visitors_organisation"
                 if attrs.get("city_span"):
@@ -282,6 +285,11 @@ class VisitAssembler:
         attrs["city"] = attrs["voivodeship"] = None
         attrs["city_rule"] = "context_place_banned"
 
+    def _funded_by(self, doc: Doc, span: Span) -> bool:
+        """ "dzięki wsparciu Fundacji …", "ze środków Urzędu Marszałkowskiego": a funder."""
+        funder = self.cues.get("funder", set())
+        return any(lemma_set(doc, k) & funder for k in range(max(0, span.start - 2), span.start))
+
     def _visitors_from(self, doc: Doc, span: Span) -> bool:
         """ "przedstawiciele OWES w Kielcach … gościli w Krakowie", "25 przedstawicieli domów
         pomocy, placówek …, ROPS w Krakowie": an institution in the list that names the
@@ -306,11 +314,13 @@ class VisitAssembler:
         przez Fundację …", "organem prowadzącym jest Fundacja …": the institution runs the
         host named just before; it fills the host's operator column instead of being a host."""
         operator_lemmas = self.cues.get("operator", set())
-        window = doc[max(0, span.start - 4):span.start]
-        if not any(t.lower_ == "przez" or t.lemma_.lower() in {"być"} or t.lower_ in {"jest", "był", "była"}
-                   for t in window[-2:]):
-            return False
-        if not any(lemma_set(doc, t.i) & operator_lemmas for t in window):
+        i = span.start
+        # A: "<prowadzony> [jest] przez X"; B: "[organem] prowadzącym jest X"
+        agent = i >= 2 and doc[i - 1].lower_ == "przez" and any(
+            lemma_set(doc, k) & operator_lemmas for k in range(max(0, i - 3), i - 1))
+        nominal = i >= 2 and doc[i - 1].lower_ in {"jest", "był", "była", "są", "byli"} and (
+            doc[i - 2].lower_.startswith("prowadząc"))
+        if not (agent or nominal):
             return False
         sent_start = sentence_of(doc, span.start).start
         for h in reversed(hosts):

@@ -69,3 +69,10 @@ def test_programme_lines_give_host_localities(nlp):
     assert hosts["Spółdzielnia Socjalna „Pomorzanka”"] == ("Gdańsk", "pomorskie")
     assert hosts["Gdańskie Centrum Usług Społecznych"] == ("Gdańsk", "pomorskie")
     assert v.participants == 22
+
+
+def test_funders_and_seats(nlp):
+    v = nlp("Dzięki wsparciu Fundacji „Pomóż” grupa mogła odwiedzić Dom Pomocy Społecznej w Radomiu.")._.visit
+    assert [(h.name, h.city) for h in v.hosts] == [("Dom Pomocy Społecznej", "Radom")]
+    v = nlp("Wyjazd studyjny zorganizowało Stowarzyszenie „Razem dla Regionu” z Jasła.")._.visit
+    assert (v.organizer._.base, v.organizer._.attrs["city"]) == ("Stowarzyszenie „Razem dla Regionu”", "Jasło")
