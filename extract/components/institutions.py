@@ -332,6 +332,11 @@ class InstitutionFinder:
                 k = nxt.end
             attrs["cities"] = [(c._.base, (c._.attrs or {}).get("voivodeship")) for c in cities]
             return
+        if end < len(doc) and end in by_start and not doc[end].is_sent_start:
+            # "Spółdzielnia Socjalna Black Horse MMA Łomża", "ROPS Kraków": the seat follows
+            p = by_start[end]
+            self._set_city(span, p._.base, (p._.attrs or {}).get("voivodeship"), "name+place")
+            return
         inside = [p for p in places if span.start <= p.start and p.end <= span.end]
         if inside:
             p = inside[-1]

@@ -47,6 +47,11 @@ def customize(tokenizer: Tokenizer, abbreviations: list[str]) -> Tokenizer:
         r"(?<=\w)[–—](?=\w)",
     ]
     tokenizer.infix_finditer = _compile_infix(infixes)
+    # "w Łomży– spotkanie": a dash glued to the end of a word is punctuation
+    from spacy.util import compile_suffix_regex
+
+    suffixes = list(Polish.Defaults.suffixes or []) + [r"(?<=\w)[-–—]$"]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     return tokenizer
 
 

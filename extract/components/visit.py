@@ -214,6 +214,9 @@ class VisitAssembler:
             if organizer is not None and span.start == organizer.start:
                 attrs["host_rule"] = "excluded:organizer"
                 continue
+            if self._organised_by(doc, span):
+                attrs["host_rule"] = "excluded:organiser_of_an_event"
+                continue
             if self._funded_by(doc, span):
                 attrs["host_rule"] = "excluded:funder"
                 continue
@@ -284,6 +287,12 @@ class VisitAssembler:
                 return
         attrs["city"] = attrs["voivodeship"] = None
         attrs["city_rule"] = "context_place_banned"
+
+    def _organised_by(self, doc: Doc, span: Span) -> bool:
+        """ "w konkursie organizowanym przez ROPS Kraków": the organiser of something."""
+        i = span.start
+        return i >= 2 and doc[i - 1].lower_ == "przez" and bool(
+            lemma_set(doc, i - 2) & self.cues.get("organize", set()))
 
     def _funded_by(self, doc: Doc, span: Span) -> bool:
         """ "dzięki wsparciu Fundacji …", "ze środków Urzędu Marszałkowskiego": a funder."""
