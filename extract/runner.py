@@ -47,7 +47,7 @@ def doc_to_extraction(doc: Doc, report: Report) -> Extraction:
     )
     hosts = []
     for k, h in enumerate(v.hosts, 1):
-        a = h.span._.attrs
+        a = h.span._.attrs or {}
         hosts.append(Host(
             host_id=f"{vid}-h{k}", visit_id=vid, doc_id=report.doc_id, name=h.name,
             type=h.type, city=h.city, voivodeship=h.voivodeship, operator=h.operator,
@@ -102,7 +102,7 @@ def process_reports(nlp: Language, reports: Iterable[Report | InputError],
             result.errors.append(item)
         else:
             good.append(item)
-    failed: list[tuple[Doc, str, Exception]] = []
+    failed: list[tuple[Doc | Report, str, Exception]] = []
 
     def keep_going(name, proc, docs, err):  # one broken report must not stop the run
         failed.extend((doc, name, err) for doc in docs)
@@ -114,15 +114,15 @@ def process_reports(nlp: Language, reports: Iterable[Report | InputError],
             try:
                 result.extractions.append(doc_to_extraction(doc, report))
             except Exception as err:  # noqa: BLE001 - reported per file below
-                failed.append((doc, "tables", err))
+                failed.append((report, "tables", err))
                 continue
             result.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
             if progress:
                 progress(k, report)
     finally:
         nlp.set_error_handler(raise_error)
-    for doc, name, err in failed:
-        report = getattr(doc, "_context", None)
+    for item, name, err in failed:
+        report = item if isinstance(item, Report) else getattr(item, "_context", None)
         path = report.path if isinstance(report, Report) else None
         log.debug("processing failed", exc_info=err)
         result.errors.append(InputError(path, f"processing failed in {name}: {type(err).__name__}: {err}"))

@@ -100,6 +100,7 @@ class VisitAssembler:
         v.organizer, v.organizer_rule = self.organizer(doc)
         v.participants, v.participants_rule = self.participants(doc)
         v.hosts = self.hosts(doc, v.organizer)
+        v.hosts.extend(self.municipal_hosts(doc, v.hosts))
         v.places = self.places(doc, v.hosts, v.organizer)
         v.people = list(doc.spans["people"]) if "people" in doc.spans else []
         doc._.visit = v
@@ -276,6 +277,29 @@ class VisitAssembler:
         full = [h for h in out if not (h.span._.attrs.get("abbreviation") and len(h.span) == 1)]
         out = [h for h in out if not (h.span._.attrs.get("abbreviation") and len(h.span) == 1) or not any(
             f.type == h.type and (h.city is None or f.city == h.city) for f in full)]
+        return out
+
+    def municipal_hosts(self, doc: Doc, hosts: list[HostChoice]) -> list[HostChoice]:
+        """ "z gośćmi spotkał się Burmistrz Dobiegniewa": meeting a gmina's head is meeting
+        the gmina (annotation: local governments the group met are hosts)."""
+        out: list[HostChoice] = []
+        have = {h.city for h in hosts if h.type == "JST"}
+        for person in doc.spans.get("people", []):
+            attrs = person._.attrs
+            role, rspan = attrs.get("role") or "", attrs.get("role_span")
+            if not rspan or role.split(" ", 1)[0] not in self.cues.get("municipal_head", set()):
+                continue
+            if not _lemmas(sentence_of(doc, person.start)) & self.cues.get("visit", set()):
+                continue
+            role_span = doc.char_span(rspan[0], rspan[1], alignment_mode="expand")
+            if role_span is None:
+                continue
+            place = next((resolve_city(t.text, doc) for t in role_span[1:] if t.is_title), None)
+            if place is None or place.name in have or place.rule == "adjective":
+                continue
+            have.add(place.name)
+            out.append(HostChoice(role_span, f"Gmina {place.name}", "JST", place.name,
+                                  place.voivodeship, "municipal_head_met", city_rule="role_place"))
         return out
 
     @staticmethod

@@ -76,3 +76,8 @@ def test_funders_and_seats(nlp):
     assert [(h.name, h.city) for h in v.hosts] == [("Dom Pomocy Społecznej", "Radom")]
     v = nlp("Wyjazd studyjny zorganizowało Stowarzyszenie „Razem dla Regionu” z Jasła.")._.visit
     assert (v.organizer._.base, v.organizer._.attrs["city"]) == ("Stowarzyszenie „Razem dla Regionu”", "Jasło")
+
+
+def test_meeting_the_mayor_is_meeting_the_gmina(nlp):
+    v = nlp("Pierwszego dnia wizyty z gośćmi spotkał się Burmistrz Dobiegniewa Leszek Waloch.")._.visit
+    assert [(h.name, h.type, h.city) for h in v.hosts] == [("Gmina Dobiegniew", "JST", "Dobiegniew")]
