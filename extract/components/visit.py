@@ -295,7 +295,11 @@ class VisitAssembler:
             if role_span is None:
                 continue
             place = next((resolve_city(t.text, doc) for t in role_span[1:] if t.is_title), None)
-            if place is None or place.name in have or place.rule == "adjective":
+            if place is None or place.rule == "adjective":
+                continue
+            existing = [h for h in hosts + out if h.type == "JST" and h.city == place.name]
+            attrs["organization"] = existing[0].name if existing else f"Gmina {place.name}"
+            if existing:
                 continue
             have.add(place.name)
             out.append(HostChoice(role_span, f"Gmina {place.name}", "JST", place.name,
