@@ -1,0 +1,64 @@
+"""The visit's title and number of participants."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..extensions import lemma_set
+from .cues import Cues
+
+TITLE_CUES = re.compile(r"wizyt|wyjazd|study|studyj|dobr\w+ praktyk|wizytowali|relacja|transfer", re.I)
+# "w wizycie studyjnej pn. „Dobre praktyki…”", "wyjazd studyjny na Litwę pt. "…"": the visit's name
+VISIT_NAME = re.compile(
+    r"(?:wizyt\w*|wyjazd\w*)(?:\s+[^\s„\"“.]+){0,4}?\s+(?:pn\.|pt\.|pod\s+hasłem|pod\s+nazwą|"
+    r"pod\s+tytułem|zatytułowan\w*)\s*[„\"“]([^„\"“”\n]{6,200})[”\"“]", re.I)
+INNER_DATE = re.compile(r"\s\d{1,2}(?:[.\-–]\d{1,2})*[.\-–]\d{1,2}[.\-–]\d{2,4}\s*(?:r\.)?\s")
+QUOTED = re.compile(r"[„\"“”]([^„\"“”\n]{6,200})[”\"“]")
+TRAILING_DATE = re.compile(
+    r"\s*[-–,]?\s*(w dniu |w dniach )?\d{1,2}([.\-–]\d{1,2})*([.\-–]\d{2,4})?\s*(r\.?|roku)?\s*$")
+QUOTES = "„”\"“"
+
+
+def find_title(doc: Doc) -> tuple[str | None, str]:
+    """The visit's own name when the text gives one ("wizyta studyjna pn. „…”"), else
+    the report's heading (without a trailing date or full stop)."""
+    named = VISIT_NAME.search(doc.text)
+    if named:
+        return named.group(1).strip().rstrip("."), "visit_name_in_text"
+    lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
+    for line in lines[:8]:
+        short = len(line.split()) <= 14
+        if len(line) > 220 or (line.endswith(".") and not short) or line.endswith(":"):
+            continue
+        if not TITLE_CUES.search(line):
+            continue
+        quoted = QUOTED.search(line)
+        if quoted and not line.startswith(tuple(QUOTES)):
+            return quoted.group(1).strip().rstrip("."), "heading:quoted_name"
+        title = line.strip(QUOTES).strip()
+        title = TRAILING_DATE.sub("", title).strip(" -–,").rstrip(".").strip(QUOTES).strip()
+        title = INNER_DATE.sub(" ", title).strip()
+        return title or None, "heading"
+    return None, ""
+
+
+def find_participants(doc: Doc, cues: Cues) -> tuple[int | None, str]:
+    """ "wzięło udział łącznie 30 osób", "grupa 40 uczestników", "dla 20 seniorek": a number
+    before a person noun, in a sentence about the trip; a number right after another
+    number ("3 grupy liczące 5 osób") is a part, not the total."""
+    for sent in doc.sents:
+        lemmas = set().union(*(lemma_set(doc, t.i) for t in sent))
+        if not lemmas & cues["event"]:
+            continue
+        for tok in sent[:-1]:
+            if not (tok.is_digit and 2 <= int(tok.text) <= 500):
+                continue
+            nxt = doc[tok.i + 1]
+            if not lemma_set(doc, nxt.i) & cues["person"]:
+                continue
+            if any(t.like_num and doc[t.i + 1].lemma_.lower() in {"grupa", "zespół"}
+                   for t in doc[max(sent.start, tok.i - 3):tok.i]):
+                continue
+            return int(tok.text), f"participants:number+{nxt.lemma_}"
+    return None, ""

@@ -1,0 +1,220 @@
+"""Which institutions were hosts: visited or met, not organisers, funders, operators,
+partners or the visitors' own organisations."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..components.institutions import InstitutionFinder
+from ..extensions import lemma_set, sentence_of, span_lemmas
+from ..places import resolve_city
+from .choices import HostChoice, fold
+from .cues import Cues
+
+VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}
+EXPLICIT_CITY = {"w+place", "place_in_name"}
+
+
+class HostSelector:
+    def __init__(self, cues: Cues):
+        self.cues = cues
+
+    def __call__(self, doc: Doc, organizer: Span | None) -> list[HostChoice]:
+        hosts = self.select(doc, organizer)
+        hosts.extend(self.municipal_hosts(doc, hosts))
+        return hosts
+
+    def select(self, doc: Doc, organizer: Span | None) -> list[HostChoice]:
+        out: list[HostChoice] = []
+        # localities of the organiser and of the visitors' own institutions are not scenes
+        banned: set[tuple[int, int]] = set()
+        if organizer is not None and organizer._.attrs.get("city_span"):
+            banned.add(tuple(organizer._.attrs["city_span"]))
+        for span in doc.spans.get("institutions", []):
+            attrs = span._.attrs
+            reason = self.excluded(doc, span, organizer, out)
+            if reason == "visitors_organisation" and attrs.get("city_span"):
+                banned.add(tuple(attrs["city_span"]))
+            if reason:
+                attrs["host_rule"] = f"excluded:{reason}"
+                continue
+            in_visit = bool(span_lemmas(sentence_of(doc, span.start)) & self.cues["visit"])
+            rule = "visit_sentence" if in_visit else "mentioned"
+            if attrs.get("ner") and not (in_visit and attrs.get("city_rule") == "w+place"):
+                attrs["host_rule"] = "excluded:ner_without_visit_and_locality"
+                continue
+            if attrs.get("city_rule") == "context_place":
+                _scene_without(attrs, banned)
+            if attrs.get("cities") and (attrs.get("plural") or len(attrs["cities"]) > 1):
+                # one institution per locality: "Warsztaty Terapii Zajęciowej w Dębicy i Bobrowej Woli"
+                name = attrs.get("singular") or InstitutionFinder.singular(span)
+                choices = [(name, city, voiv) for city, voiv in attrs["cities"]]
+                rule += "; split_by_city"
+            elif attrs.get("plural"):
+                attrs["host_rule"] = "excluded:plural_without_city"
+                continue
+            else:
+                choices = [(display_name(doc, span), attrs.get("city"), attrs.get("voivodeship"))]
+            org_key = fold(organizer._.base) if organizer is not None else None
+            for name, city, voiv in choices:
+                if fold(name) == org_key and (city is None or city == organizer._.attrs.get("city")):
+                    continue
+                if not _merge(out, name, city, attrs):
+                    out.append(HostChoice(span, name, attrs.get("type"), city, voiv, rule,
+                                          city_rule=attrs.get("city_rule", "")))
+            attrs["host_rule"] = rule
+        return _drop_repeats(out)
+
+    # -- exclusions -------------------------------------------------------------------
+    def excluded(self, doc: Doc, span: Span, organizer: Span | None, hosts: list[HostChoice]) -> str:
+        """Why this institution is no host ("" when it may be one)."""
+        attrs = span._.attrs
+        if organizer is not None and span.start == organizer.start:
+            return "organizer"
+        if self._organised_by(doc, span):
+            return "organiser_of_an_event"
+        if self._funded_by(doc, span):
+            return "funder"
+        if self._visitors_from(doc, span):
+            return "visitors_organisation"
+        if self._operator_of(doc, span, hosts):
+            return "operator"
+        sent_lem = span_lemmas(sentence_of(doc, span.start))
+        if sent_lem & self.cues["exclude"] and not sent_lem & self.cues["visit"]:
+            return "funder_founder_or_partner"
+        if attrs.get("bare"):
+            return "bare_generic_word"
+        if attrs.get("lowercase") and "„" not in span._.base and attrs.get("city_rule") != "w+place":
+            return "common_noun_phrase"  # "spółdzielni socjalnej": a kind, not a name
+        return ""
+
+    def _organised_by(self, doc: Doc, span: Span) -> bool:
+        """ "w konkursie organizowanym przez ROPS Kraków": the organiser of something."""
+        i = span.start
+        return i >= 2 and doc[i - 1].lower_ == "przez" and bool(lemma_set(doc, i - 2) & self.cues["organize"])
+
+    def _funded_by(self, doc: Doc, span: Span) -> bool:
+        """ "dzięki wsparciu Fundacji …", "z dofinansowania Urzędu Marszałkowskiego": a funder."""
+        return any(lemma_set(doc, k) & self.cues["funder"] for k in range(max(0, span.start - 2), span.start))
+
+    def _visitors_from(self, doc: Doc, span: Span) -> bool:
+        """ "przedstawiciele OWES w Kielcach … gościli w Krakowie", "25 przedstawicieli domów
+        pomocy, placówek …, ROPS w Krakowie": an institution in the list that names the
+        travelling group is where the visitors come from. "Spotkali się z przedstawicielami
+        X" (after "z") names a host."""
+        sent = sentence_of(doc, span.start)
+        for k in range(span.start - 1, max(sent.start, span.start - 25) - 1, -1):
+            tok = doc[k]
+            if tok._.nkjp_tag.split(":", 1)[0] in VERB_CLASSES and not tok.is_title:
+                return False  # a clause boundary: the list ended
+            if lemma_set(doc, k) & self.cues["visit"]:
+                return False  # "pracownikom wizytowanych placówek, tj. …": the visited ones
+            readings = [a for a in tok._.morf if a.lemma.lower() in self.cues["visitor"]
+                        and (a.has("nom") or a.has("gen") or a.has("acc"))]
+            if readings and any(":pl:" in a.tag or a.lemma in {"kadra", "delegacja"} for a in readings):
+                return not (k > 0 and doc[k - 1].lower_ in {"z", "ze"})
+        return False
+
+    def _operator_of(self, doc: Doc, span: Span, hosts: list[HostChoice]) -> bool:
+        """ "…CISTOR w Toruniu, prowadzonym przez Stowarzyszenie …", "Placówka prowadzona jest
+        przez Fundację …", "organem prowadzącym jest Fundacja …": the institution runs the
+        host named just before; it fills that host's operator column instead."""
+        i = span.start
+        agent = i >= 2 and doc[i - 1].lower_ == "przez" and any(
+            lemma_set(doc, k) & self.cues["operator"] for k in range(max(0, i - 3), i - 1))
+        nominal = i >= 2 and doc[i - 1].lower_ in {"jest", "był", "była", "są", "byli"} and (
+            doc[i - 2].lower_.startswith("prowadząc"))
+        if not (agent or nominal):
+            return False
+        sent_start = sentence_of(doc, span.start).start
+        for h in reversed(hosts):
+            if h.span.end <= span.start and sentence_of(doc, h.span.start).start >= sent_start - 60:
+                h.operator = h.operator or span._.base
+                break
+        return True
+
+    # -- inferred hosts ---------------------------------------------------------------
+    def municipal_hosts(self, doc: Doc, hosts: list[HostChoice]) -> list[HostChoice]:
+        """ "z gośćmi spotkał się Burmistrz Dobiegniewa": meeting a gmina's head is meeting
+        the gmina (annotation: local governments the group met are hosts)."""
+        out: list[HostChoice] = []
+        for person in doc.spans.get("people", []):
+            attrs = person._.attrs
+            role, rspan = attrs.get("role") or "", attrs.get("role_span")
+            if not rspan or role.split(" ", 1)[0] not in self.cues["municipal_head"]:
+                continue
+            if not span_lemmas(sentence_of(doc, person.start)) & self.cues["visit"]:
+                continue
+            role_span = doc.char_span(rspan[0], rspan[1], alignment_mode="expand")
+            if role_span is None:
+                continue
+            place = next((resolve_city(t.text, doc) for t in role_span[1:] if t.is_title), None)
+            if place is None or place.rule == "adjective":
+                continue
+            existing = [h for h in hosts + out if h.type == "JST" and h.city == place.name]
+            attrs["organization"] = existing[0].name if existing else f"Gmina {place.name}"
+            if not existing:
+                out.append(HostChoice(role_span, f"Gmina {place.name}", "JST", place.name,
+                                      place.voivodeship, "municipal_head_met", city_rule="role_place"))
+        return out
+
+
+def display_name(doc: Doc, span: Span) -> str:
+    """An abbreviation ("CUS w Jarocinie") takes its full name when the report spells that
+    name out somewhere; otherwise it stays as written (annotation rule)."""
+    attrs = span._.attrs
+    if not attrs.get("abbreviation") or not attrs.get("full"):
+        return span._.base
+    rest = span[1:].text if len(span) > 1 else ""
+    full = fold(f"{attrs['full']} {rest}")
+    for other in doc.spans.get("institutions", []):
+        if other._.attrs.get("abbreviation") or other._.attrs.get("type") != attrs.get("type"):
+            continue
+        if full in {fold(other._.base), fold(other._.attrs.get("singular"))}:
+            return f"{attrs['full']} {rest}".strip()
+    return span._.base
+
+
+def _scene_without(attrs: dict, banned: set[tuple[int, int]]) -> None:
+    """Re-pick a narrative locality skipping the banned ones (organiser's, visitors')."""
+    for chars, name, voiv in attrs.get("context_candidates", []):
+        if tuple(chars) not in banned:
+            attrs["city"], attrs["voivodeship"] = name, voiv
+            return
+    attrs["city"] = attrs["voivodeship"] = None
+    attrs["city_rule"] = "context_place_banned"
+
+
+def _merge(out: list[HostChoice], name: str, city: str | None, attrs: dict) -> bool:
+    """Same name again: one host, whose city is the first one the text gives."""
+    explicit = attrs.get("city_rule") in EXPLICIT_CITY
+    for h in out:
+        if fold(h.name) != fold(name):
+            continue
+        if explicit and h.city_rule == "context_place" and h.city != city:
+            # the text names the locality now; the narrative guess gives way
+            h.city, h.voivodeship, h.city_rule = city, attrs.get("voivodeship"), attrs.get("city_rule")
+            return True
+        weak = attrs.get("city_rule") == "context_place" and (attrs.get("proper") or attrs.get("abbreviation"))
+        # a generic name ("Warsztaty Terapii Zajęciowej") in another locality is another host
+        if h.city is None or city is None or h.city == city or weak:
+            if h.city is None and city is not None:
+                h.city, h.voivodeship = city, attrs.get("voivodeship")
+            if "„" in name and "„" not in h.name:
+                h.name = name
+            return True
+    return False
+
+
+def _drop_repeats(hosts: list[HostChoice]) -> list[HostChoice]:
+    """A summary list ("w Centrach Integracji Społecznej we Wrocławiu…") or a bare
+    abbreviation ("GOPS", "WSS") repeats hosts the text names specifically."""
+    specific = [h for h in hosts if "split_by_city" not in h.rule]
+    hosts = [h for h in hosts if "split_by_city" not in h.rule or not any(
+        f.type == h.type and f.city == h.city for f in specific)]
+
+    def bare_abbreviation(h: HostChoice) -> bool:
+        return bool(h.span._.attrs.get("abbreviation")) and len(h.span) == 1
+
+    full = [h for h in hosts if not bare_abbreviation(h)]
+    return [h for h in hosts if not bare_abbreviation(h) or not any(
+        f.type == h.type and (h.city is None or f.city == h.city) for f in full)]

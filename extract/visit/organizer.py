@@ -1,0 +1,56 @@
+"""The organiser: subject, agent or named organiser of an organising cue."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..extensions import lemma_set, sentence_of
+from .cues import Cues
+
+COPULA = {"był", "była", "było", "byli", "jest", "są"}
+
+
+def find_organizer(doc: Doc, cues: Cues) -> tuple[Span | None, str]:
+    """ "ROPS … zorganizował", "zorganizowana przez …", "…, organizatora wizyty",
+    "organizatorem był …", "Wizytę przygotował ROPS": the first sentence with an
+    organising cue and an institution in one of those positions."""
+    organize = cues["organize"]
+    usable = [s for s in doc.spans.get("institutions", [])
+              if not (s._.attrs.get("bare") or s._.attrs.get("plural") or s._.attrs.get("lowercase"))]
+    for sent in doc.sents:
+        cue_idx = [t.i for t in sent if lemma_set(doc, t.i) & organize]
+        if not cue_idx:
+            continue
+        cue = cue_idx[0]
+        cands = [s for s in usable if sentence_of(doc, s.start) == sent]
+        if doc[cue].lower_.startswith("organizator"):
+            near = [s for s in cands if s.end <= cue and cue - _end_with_city(doc, s) <= 2]
+            if near:
+                return near[-1], "organizer:apposition"
+            after = [s for s in cands if 0 < s.start - cue <= 5
+                     and any(t.lower_ in COPULA for t in doc[cue:s.start])]
+            if after:
+                return after[0], "organizer:named_organizer"
+            continue
+        after = [s for s in cands if 0 < s.start - cue <= 8
+                 and any(t.lower_ == "przez" for t in doc[cue:s.start])]
+        if after:
+            return after[0], "organizer:agent_after_cue"
+        inverted = [s for s in cands if 0 < s.start - cue <= 2 and doc[cue]._.nkjp_tag.startswith("praet")
+                    and any(a.has("nom") for a in s[0]._.morf)]
+        if inverted:
+            return inverted[0], "organizer:subject_after_verb"
+        before = [s for s in cands if s.end <= cue]
+        if before:
+            return before[0], "organizer:subject_before_cue"
+    return None, ""
+
+
+def _end_with_city(doc: Doc, span: Span) -> int:
+    """Token index after the name, its "w <city>" phrase and a comma."""
+    chars = span._.attrs.get("city_span")
+    end = span.end
+    if span._.attrs.get("city_rule") == "w+place" and chars:
+        city = doc.char_span(*chars, alignment_mode="expand")
+        if city is not None:
+            end = city.end
+    return end + (1 if end < len(doc) and doc[end].text == "," else 0)

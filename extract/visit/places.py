@@ -1,0 +1,48 @@
+"""Visited places: the hosts' localities and the places the group went to."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..extensions import sentence_of, span_lemmas
+from ..places import resolve_city
+from .choices import HostChoice, PlaceChoice
+from .cues import Cues
+
+
+def visited_places(doc: Doc, hosts: list[HostChoice], organizer: Span | None, cues: Cues) -> list[PlaceChoice]:
+    """Localities the group went to: the hosts' localities, and places the group went
+    "do"/"w" in a visiting sentence, unless the phrase belongs to an institution that is no
+    host (the organiser's seat, the visitors' home, a partner's address)."""
+    host_cities = {h.city for h in hosts if h.city}
+    org_city = organizer._.attrs.get("city") if organizer is not None else None
+    host_spans = {h.span.start for h in hosts}
+    not_host_places = {tuple(i._.attrs["city_span"]) for i in doc.spans.get("institutions", [])
+                       if i._.attrs.get("city_span") and i.start not in host_spans}
+    out: list[PlaceChoice] = []
+    seen: set[str] = set()
+    for p in doc.spans.get("places", []):
+        name = p._.base
+        if name in seen:
+            continue
+        attrs = p._.attrs or {}
+        cue = attrs.get("cue", "")
+        in_visit = bool(span_lemmas(sentence_of(doc, p.start)) & cues["visit"])
+        if name in host_cities:
+            rule = "host_city"
+        elif (cue in {"do", "w", "we"} and in_visit and name != org_city
+              and (p.start_char, p.end_char) not in not_host_places):
+            rule = f"{cue}+visit_sentence"
+        else:
+            continue
+        seen.add(name)
+        out.append(PlaceChoice(p, name, attrs.get("voivodeship"), attrs.get("latitude"),
+                               attrs.get("longitude"), f"{p._.rule}; {rule}"))
+    # a host locality known only from a city-derived name ("Koszalińska Agencja…")
+    for h in hosts:
+        if h.city and h.city not in seen and h.city_rule == "city_adjective":
+            place = resolve_city(h.city)
+            seen.add(h.city)
+            out.append(PlaceChoice(h.span, h.city, place.voivodeship if place else h.voivodeship,
+                                   place.latitude if place else None,
+                                   place.longitude if place else None, "host_city:city_adjective"))
+    return out
