@@ -29,6 +29,7 @@ def _progress_printer(total: int, enabled: bool):
 
 def cmd_run(args: argparse.Namespace) -> int:
     from .io import InputError
+    from .parallel import default_jobs, process_parallel
     from .pipeline import build_pipeline
     from .runner import process_reports, read_all
     from .tables import TableWriteError, to_frames, write_tables
@@ -47,18 +48,31 @@ def cmd_run(args: argparse.Namespace) -> int:
             overrides[key] = value
     if args.model is not None:
         overrides["wizyty.statistical_model"] = args.model
-    t0 = time.perf_counter()
-    nlp = build_pipeline(args.config, overrides=overrides, statistical=not args.rules_only)
-    if not args.quiet:
-        stat = nlp.meta.get("wizyty_statistical")
-        print(f"pipeline: {', '.join(nlp.pipe_names)} (loaded in {time.perf_counter() - t0:.1f}s"
-              f"{'; statistical: ' + stat['model'] if stat else '; rules only'})", file=sys.stderr)
     n_ok = sum(1 for r in reports if not isinstance(r, InputError))
+    jobs = args.jobs if args.jobs > 0 else default_jobs()
+    jobs = min(jobs, max(1, n_ok))
+    nlp = None
+    if jobs == 1:
+        t0 = time.perf_counter()
+        nlp = build_pipeline(args.config, overrides=overrides, statistical=not args.rules_only)
+        if not args.quiet:
+            stat = nlp.meta.get("wizyty_statistical")
+            print(f"pipeline: {', '.join(nlp.pipe_names)} (loaded in {time.perf_counter() - t0:.1f}s"
+                  f"{'; statistical: ' + stat['model'] if stat else '; rules only'})", file=sys.stderr)
+    elif not args.quiet:
+        print(f"{jobs} worker processes, each loading the pipeline", file=sys.stderr)
     for r in reports:
         for warning in getattr(r, "warnings", None) or []:
             print(f"warning: {r.path}: {warning}", file=sys.stderr)
     show = _progress_printer(n_ok, not args.quiet and sys.stderr.isatty() or args.progress)
-    result = process_reports(nlp, reports, progress=show, batch_size=args.batch_size)
+    if jobs > 1:
+        t0 = time.perf_counter()
+        result = process_parallel(reports, jobs, dict(config_path=args.config, overrides=overrides,
+                                                      statistical=not args.rules_only),
+                                  batch_size=args.batch_size, progress=show)
+        result.seconds = time.perf_counter() - t0
+    else:
+        result = process_reports(nlp, reports, progress=show, batch_size=args.batch_size)
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
     frames = to_frames(result.extractions)
@@ -117,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
                           "when installed, or '' for none")
     run.add_argument("--rules-only", action="store_true", help="do not load any statistical model")
     run.add_argument("--batch-size", type=int, default=16, help="reports per nlp.pipe batch (16)")
+    run.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                     help="worker processes (1; 0 = one per CPU core); each loads the pipeline")
     run.add_argument("--progress", action="store_true", help="show progress even when not on a terminal")
     run.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     run.set_defaults(func=cmd_run)

@@ -73,12 +73,21 @@ class InputError(Exception):
         where = str(path) if path is not None else "<input>"
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):  # picklable for worker processes (``--jobs``)
+        return (_rebuild_input_error, (self.path, self.reason, self.args))
+
     @classmethod
     def for_text(cls, doc_id: str, reason: str) -> "InputError":
         """An error about a raw string handed in through the API (no file behind it)."""
         err = cls(None, reason)
         err.args = (f"text {doc_id!r}: {reason}",)
         return err
+
+
+def _rebuild_input_error(path, reason, args) -> "InputError":
+    err = InputError(path, reason)
+    err.args = args
+    return err
 
 
 @dataclass

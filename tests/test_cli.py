@@ -123,3 +123,18 @@ def test_a_report_that_breaks_a_component_is_reported_not_fatal(tmp_path, corpus
     assert [e.visit.doc_id for e in result.extractions] == ["000_d76f0b402b4264de"]
     assert len(result.errors) == 1 and "zepsuty.txt" in str(result.errors[0])
     assert "broken on purpose" in str(result.errors[0])
+
+
+def test_parallel_workers_give_the_same_tables(tmp_path, corpus_dir, corpus_run):
+    _, serial = corpus_run
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in (corpus_dir / "raw").glob("*.txt"):
+        shutil.copy(p, src)
+    (src / "pusty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    rc = main(["run", str(src), "--out", str(out), "--rules-only", "-q", "--jobs", "2"])
+    assert rc == 1  # the empty file
+    for table in ("visits", "hosts", "people", "places", "topics"):
+        strip = lambda rows: [{k: v for k, v in r.items() if k != "source_path"} for r in rows]  # noqa: E731
+        assert strip(rows(out / f"{table}.csv")) == strip(rows(serial / f"{table}.csv"))
