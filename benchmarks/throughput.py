@@ -89,8 +89,10 @@ def replicate(seeds: list[tuple[str, str]], copies: int, folder: Path) -> list[s
     return texts
 
 
-def run_pipeline(in_dir: Path, out_dir: Path, rules_only: bool, batch_size: int | None) -> dict:
-    cmd = [sys.executable, "-m", "extract", "run", str(in_dir), "--out", str(out_dir), "-q"]
+def run_pipeline(in_dir: Path, out_dir: Path, rules_only: bool, batch_size: int | None,
+                 jobs: int = 1) -> dict:
+    cmd = [sys.executable, "-m", "extract", "run", str(in_dir), "--out", str(out_dir), "-q",
+           "--jobs", str(jobs)]
     if rules_only:
         cmd.append("--rules-only")
     if batch_size:
@@ -183,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="copies of each seed report (default 200: 5 seeds -> 1,000 reports)")
     ap.add_argument("--rules-only", action="store_true", help="pass --rules-only to extract run")
     ap.add_argument("--batch-size", type=int, default=None, help="pass --batch-size to extract run")
+    ap.add_argument("--jobs", type=int, default=1, help="pass --jobs to extract run (0 = one per core)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of seed reports")
     ap.add_argument("--json", metavar="FILE", help="also save the figures as JSON")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
@@ -203,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{words:,} words, {n_bytes / 1e6:.1f} MB in {in_dir}", file=sys.stderr)
 
         print("running the pipeline ...", file=sys.stderr)
-        pipe = run_pipeline(in_dir, out_dir, args.rules_only, args.batch_size)
+        pipe = run_pipeline(in_dir, out_dir, args.rules_only, args.batch_size, args.jobs)
         if pipe["returncode"] != 0:
             print(f"warning: extract run exited {pipe['returncode']}:\n{pipe['stderr_tail']}",
                   file=sys.stderr)
@@ -229,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": info,
         "reports": len(texts), "copies": args.copies, "seeds": len(seeds),
-        "words": words, "bytes": n_bytes, "rules_only": args.rules_only,
+        "words": words, "bytes": n_bytes, "rules_only": args.rules_only, "jobs": args.jobs,
         "pipeline": pipe, "load": load, "morfeusz": morf,
         "pipeline_words_per_s": pipe_wps,
         "pipeline_net_words_per_s": pipe_net_wps,
@@ -259,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
         ("pipeline words/s, net", f"{pipe_net_wps:,.0f} (wall minus {startup:.1f} s start-up)"),
         ("pipeline words/CPU-s", f"{pipe_cpu_wps:,.0f} (user+sys CPU of the whole command)"),
         ("pipeline reports/s", f"{figures['pipeline_reports_per_s']:,.1f}"),
-        ("pipeline peak RSS", f"{pipe['peak_rss_mib']:,.0f} MiB"),
+        ("pipeline peak RSS", f"{pipe['peak_rss_mib']:,.0f} MiB"
+                              + (f" (largest process; {args.jobs} workers run at once)" if args.jobs != 1 else "")),
         ("rows written", ", ".join(f"{k} {v}" for k, v in pipe["rows"].items()) or "-"),
     ]
     if "error" in load:
