@@ -44,6 +44,8 @@ class PeopleFinder:
         self.expansions = {r["abbr"]: r["expansion"] for r in read_csv(expansions_file)}
         self.titles = set(read_lines(titles_file))
         self.exclusion = set(read_lines(exclusion_file))
+        # lower-case title forms ("dr", "ks.", "pani", "panem"…) that may start a name
+        self.title_forms = {t.lower() for t in self.titles}
         self.use_ner = use_ner
 
     def __call__(self, doc: Doc) -> Doc:
@@ -68,6 +70,9 @@ class PeopleFinder:
         i = 0
         while i < n:
             tok = doc[i]
+            if not tok.text[:1].isupper() and not (tok.is_alpha and tok.lower_ in self.title_forms):
+                i += 1  # names and titles start with a capital ("dr", "ks." aside)
+                continue
             titled = i + 1 < n and self._is_title(tok)
             j = i + 1 if titled else i
             if j < n and self._patron(doc, j):
