@@ -57,11 +57,14 @@ def sentence_of(doc: Doc, i: int) -> Span:
     on every call, which dominated the rule components' time."""
     table = doc.user_data.get("wizyty_sent_table")
     if table is None:
-        sents = list(doc.sents)
+        # from the SENT_START array: ``doc.sents`` builds a Token object per token
+        flags = doc.to_array("SENT_START").tolist() if len(doc) else []
+        starts = [k for k, f in enumerate(flags) if f == 1 or k == 0]
+        bounds = list(zip(starts, starts[1:] + [len(doc)]))
+        sents = [doc[a:b] for a, b in bounds]
         index = [0] * len(doc)
-        for k, s in enumerate(sents):
-            for j in range(s.start, s.end):
-                index[j] = k
+        for k, (a, b) in enumerate(bounds):
+            index[a:b] = [k] * (b - a)
         table = doc.user_data["wizyty_sent_table"] = (sents, index)
     sents, index = table
     return sents[index[i]]
@@ -81,3 +84,11 @@ def span_lemmas(span: Span) -> set:
     for i in range(span.start, span.end):
         out |= lemma_set(span.doc, i)
     return out
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get("wizyty_text")
+    if text is None:
+        text = doc.user_data["wizyty_text"] = doc.text
+    return text

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..dates import choose, resolve
-from ..extensions import add_span, annotate
+from ..extensions import add_span, annotate, text_of
 
 KEY = "dates"
 
@@ -27,7 +27,7 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[KEY] = []
-        for dm in resolve(doc.text):
+        for dm in resolve(text_of(doc)):
             span = doc.char_span(dm.start_char, dm.end_char, alignment_mode="expand")
             if span is None:
                 continue
@@ -44,8 +44,9 @@ def visit_dates(doc: Doc) -> tuple[str | None, str | None, Span | None, str]:
     year the report does not give anywhere yields (None, None, span, "year_unknown...").
     Works from ``doc.text`` so it does not depend on the component having run.
     """
-    mentions = resolve(doc.text)
-    choice = choose(doc.text, mentions)
+    text = text_of(doc)
+    mentions = resolve(text)
+    choice = choose(text, mentions)
     if choice.mention is None:
         return None, None, None, choice.rule
     span = None

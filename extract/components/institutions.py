@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import add_span, annotate, lemma_set, sentence_of, span_lemmas
+from ..extensions import add_span, annotate, lemma_set, sentence_of, span_lemmas, text_of
 from ..morph.inflect import to_nominative
 from ..places import resolve_city
 from ..places.gazetteer import city_from_adjective
@@ -301,7 +301,7 @@ class InstitutionFinder:
                 break
         head = to_nominative(words[:cut], number) if cut else []
         text = "".join(f + j for f, j in zip(head, joins)) + (
-            span.doc.text[span[cut].idx:span.end_char] if cut < len(words) else "")
+            text_of(span.doc)[span[cut].idx:span.end_char] if cut < len(words) else "")
         text = text.strip()
         text = re.sub(r"\bNR\b", "nr", text)
         return normalise_quotes(text[:1].upper() + text[1:])
@@ -418,7 +418,7 @@ class InstitutionFinder:
                     if (q.start_char, q.end_char) not in attached or self._clause_between(doc, q, span)]
         out = []
         for p in reversed(before):
-            between = doc.text[p.end_char:span.start_char]
+            between = text_of(doc)[p.end_char:span.start_char]
             if "\n" in between:
                 if between.split("\n", 1)[0].rstrip().endswith(":") and not out:
                     out.append(p)  # the place introduced a list: "… placówki w Olsztynie:\n- …"

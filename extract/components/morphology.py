@@ -6,6 +6,8 @@ proper-name readings for capitalised words inside a sentence and common readings
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -61,14 +63,18 @@ class MorfeuszTagger:
         self.overwrite_lemma = overwrite_lemma
 
     def __call__(self, doc: Doc) -> Doc:
+        lemma_sets = []  # the per-doc lemma table (extensions.lemma_set), filled on the way
         for token in doc:
+            lower = token.lower_
             if token.is_space:
+                lemma_sets.append(frozenset({lower}))
                 continue
             analyses = analyse(token.text)
             token._.morf = analyses
-            token._.name_labels = frozenset(l for a in analyses for l in a.labels)
+            token._.name_labels = _labels(analyses)
             best = choose(token, analyses)
             if best is None:
+                lemma_sets.append(frozenset({lower, token.lemma_.lower()}))
                 continue
             token._.nkjp_tag = best.tag
             if self.overwrite_lemma or not token.lemma_:
@@ -78,7 +84,19 @@ class MorfeuszTagger:
                 elif not (NAME_LABELS & set(best.labels)) and lemma[:1].isupper() and lemma[1:2].islower():
                     lemma = lemma[0].lower() + lemma[1:]
                 token.lemma_ = lemma
+            lemma_sets.append(_lemma_set(lower, token.lemma_, analyses))
+        doc.user_data["wizyty_lemma_sets"] = lemma_sets
         return doc
+
+
+@lru_cache(maxsize=100_000)
+def _labels(analyses: tuple[Analysis, ...]) -> frozenset[str]:
+    return frozenset(label for a in analyses for label in a.labels)
+
+
+@lru_cache(maxsize=100_000)
+def _lemma_set(lower: str, lemma: str, analyses: tuple[Analysis, ...]) -> frozenset[str]:
+    return frozenset({lower, lemma.lower()} | {a.lemma.lower() for a in analyses})
 
 
 @Language.factory("wizyty_morfeusz", default_config={"overwrite_lemma": True})

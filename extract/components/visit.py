@@ -32,6 +32,7 @@ class VisitAssembler:
         # per-doc caches hold spans: drop them so the Doc stays serialisable
         doc.user_data.pop("wizyty_sent_table", None)
         doc.user_data.pop("wizyty_lemma_sets", None)
+        doc.user_data.pop("wizyty_text", None)
         return doc
 
 

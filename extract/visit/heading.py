@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..extensions import lemma_set
+from ..extensions import lemma_set, text_of
 from .cues import Cues
 
 TITLE_CUES = re.compile(r"wizyt|wyjazd|study|studyj|dobr\w+ praktyk|wizytowali|relacja|transfer", re.I)
@@ -23,10 +23,11 @@ QUOTES = "„”\"“"
 def find_title(doc: Doc) -> tuple[str | None, str]:
     """The visit's own name when the text gives one ("wizyta studyjna pn. „…”"), else
     the report's heading (without a trailing date or full stop)."""
-    named = VISIT_NAME.search(doc.text)
+    text = text_of(doc)
+    named = VISIT_NAME.search(text)
     if named:
         return named.group(1).strip().rstrip("."), "visit_name_in_text"
-    lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     for line in lines[:8]:
         short = len(line.split()) <= 14
         if len(line) > 220 or (line.endswith(".") and not short) or line.endswith(":"):
