@@ -2,9 +2,10 @@
 
 Conventions (every component writes only these):
 
-* ``Token._.morf``: all Morfeusz2 analyses of the token, a tuple of ``Analysis``.
+* ``Token._.morf``: all Morfeusz2 analyses of the token, a tuple of ``Analysis`` (a getter:
+  readings depend on the form only, cached per form).
 * ``Token._.name_labels``: SGJP name labels over all analyses (``imię``, ``nazwisko``,
-  ``nazwa_geograficzna`` ...).
+  ``nazwa_geograficzna`` ...), also a cached getter.
 * ``Token._.nkjp_tag``: the disambiguated NKJP tag (``token.lemma_`` holds its lemma).
 * ``doc.spans[KEY]`` for KEY in ``dates``, ``places``, ``institutions``, ``people``:
   every span has ``span._.base`` (base form), ``span._.attrs`` (a dict of the
@@ -21,9 +22,15 @@ SPAN_KEYS = ("dates", "places", "institutions", "people")
 
 def register() -> None:
     """Idempotently declare the extension attributes."""
-    for name, default in (("morf", ()), ("name_labels", frozenset()), ("nkjp_tag", "")):
-        if not Token.has_extension(name):
-            Token.set_extension(name, default=default)
+    # Morfeusz readings depend on the word form only: computed (and cached) on access
+    from .morph.analyser import analyse, name_labels
+
+    if not Token.has_extension("morf"):
+        Token.set_extension("morf", getter=lambda t: analyse(t.text))
+    if not Token.has_extension("name_labels"):
+        Token.set_extension("name_labels", getter=lambda t: name_labels(t.text))
+    if not Token.has_extension("nkjp_tag"):
+        Token.set_extension("nkjp_tag", default="")
     for name in ("base", "rule"):
         if not Span.has_extension(name):
             Span.set_extension(name, default="")

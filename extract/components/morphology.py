@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import extensions  # noqa: F401 - registers the attributes
-from ..morph.analyser import Analysis, analyse, lemma_frequency, tag_categories
+from ..morph.analyser import Analysis, analyse, lemma_forms, lemma_frequency, tag_categories
 
 UPOS_OF_CLASS = {
     "subst": "NOUN", "depr": "NOUN", "ger": "NOUN", "adj": "ADJ", "adja": "ADJ", "adjp": "ADJ",
@@ -29,33 +29,41 @@ CASE_OF_MORPH = {"Nom": "nom", "Gen": "gen", "Dat": "dat", "Acc": "acc", "Ins": 
                  "Loc": "loc", "Voc": "voc"}
 
 
-def _score(token: Token, a: Analysis) -> float:
+def _score(a: Analysis, tag: str, pos: str, case: str, is_title: bool, inside: bool) -> float:
     score = 0.0
-    if token.tag_ and ":" in token.tag_ or token.tag_ in UPOS_OF_CLASS:
+    if tag and ":" in tag or tag in UPOS_OF_CLASS:
         # an NKJP tagger ran: agree with its full tag ("subst:sg:inst:m1")
-        predicted = tag_categories(token.tag_)
+        predicted = tag_categories(tag)
         mine = tag_categories(a.tag)
-        score += 3 * (a.pos == token.tag_.split(":", 1)[0]) + len(predicted & mine) / max(len(predicted), 1)
-    elif token.pos_ and token.pos_ != "":
-        if UPOS_OF_CLASS.get(a.pos) == token.pos_ or (token.pos_ == "PROPN" and a.pos == "subst"):
+        score += 3 * (a.pos == tag.split(":", 1)[0]) + len(predicted & mine) / max(len(predicted), 1)
+    elif pos:
+        if UPOS_OF_CLASS.get(a.pos) == pos or (pos == "PROPN" and a.pos == "subst"):
             score += 2
-        case = token.morph.get("Case")
-        if case and CASE_OF_MORPH.get(case[0]) and a.has(CASE_OF_MORPH[case[0]]):
+        if case and CASE_OF_MORPH.get(case) and a.has(CASE_OF_MORPH[case]):
             score += 1
     named = bool(NAME_LABELS & set(a.labels))
-    inside = not token.is_sent_start
-    if token.is_title and inside:
+    if is_title and inside:
         score += 0.5 if named else 0.0
-    elif not token.is_title:
+    elif not is_title:
         score += 0.5 if not named else 0.0
     return score
 
 
-def choose(token: Token, analyses: tuple[Analysis, ...]) -> Analysis | None:
+@lru_cache(maxsize=200_000)
+def _choose(text: str, tag: str, pos: str, case: str, is_title: bool, inside: bool) -> Analysis | None:
+    analyses = analyse(text)
     if not analyses:
         return None
     # NKJP1M lemma frequency breaks ties; max keeps Morfeusz order on full ties
-    return max(analyses, key=lambda a: (_score(token, a), min(lemma_frequency(a), 1000)))
+    return max(analyses, key=lambda a: (_score(a, tag, pos, case, is_title, inside),
+                                        min(lemma_frequency(a), 1000)))
+
+
+def choose(token: Token, text: str | None = None) -> Analysis | None:
+    """The reading that agrees with the tagger (if any) and the token's capitalisation."""
+    case = token.morph.get("Case") if token.has_morph() else []
+    return _choose(text or token.text, token.tag_, token.pos_, case[0] if case else "", token.is_title,
+                   not token.is_sent_start)
 
 
 class MorfeuszTagger:
@@ -65,38 +73,30 @@ class MorfeuszTagger:
     def __call__(self, doc: Doc) -> Doc:
         lemma_sets = []  # the per-doc lemma table (extensions.lemma_set), filled on the way
         for token in doc:
-            lower = token.lower_
+            text = token.text
             if token.is_space:
-                lemma_sets.append(frozenset({lower}))
+                lemma_sets.append(frozenset({text.lower()}))
                 continue
-            analyses = analyse(token.text)
-            token._.morf = analyses
-            token._.name_labels = _labels(analyses)
-            best = choose(token, analyses)
+            best = choose(token, text)
             if best is None:
-                lemma_sets.append(frozenset({lower, token.lemma_.lower()}))
+                lemma_sets.append(frozenset({text.lower(), token.lemma_.lower()}))
                 continue
             token._.nkjp_tag = best.tag
             if self.overwrite_lemma or not token.lemma_:
-                lemma = best.lemma
-                if best.pos == "ign":
-                    lemma = token.text
-                elif not (NAME_LABELS & set(best.labels)) and lemma[:1].isupper() and lemma[1:2].islower():
-                    lemma = lemma[0].lower() + lemma[1:]
-                token.lemma_ = lemma
-            lemma_sets.append(_lemma_set(lower, token.lemma_, analyses))
+                token.lemma_ = _display_lemma(best, text)
+            lemma_sets.append(lemma_forms(text))
         doc.user_data["wizyty_lemma_sets"] = lemma_sets
         return doc
 
 
 @lru_cache(maxsize=100_000)
-def _labels(analyses: tuple[Analysis, ...]) -> frozenset[str]:
-    return frozenset(label for a in analyses for label in a.labels)
-
-
-@lru_cache(maxsize=100_000)
-def _lemma_set(lower: str, lemma: str, analyses: tuple[Analysis, ...]) -> frozenset[str]:
-    return frozenset({lower, lemma.lower()} | {a.lemma.lower() for a in analyses})
+def _display_lemma(best: Analysis, text: str) -> str:
+    lemma = best.lemma
+    if best.pos == "ign":
+        return text
+    if not (NAME_LABELS & set(best.labels)) and lemma[:1].isupper() and lemma[1:2].islower():
+        return lemma[0].lower() + lemma[1:]  # "Polityki" -> "polityka", but "Bydgoszcz"
+    return lemma
 
 
 @Language.factory("wizyty_morfeusz", default_config={"overwrite_lemma": True})

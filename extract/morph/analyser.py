@@ -130,3 +130,15 @@ def generate(lemma: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     except Exception:  # noqa: BLE001
         return ()
     return tuple((f[0], f[2], tuple(f[3] or ())) for f in forms)
+
+
+@lru_cache(maxsize=200_000)
+def name_labels(word: str) -> frozenset[str]:
+    """SGJP name labels over all readings of ``word``."""
+    return frozenset(label for a in analyse(word) for label in a.labels)
+
+
+@lru_cache(maxsize=200_000)
+def lemma_forms(word: str) -> frozenset[str]:
+    """The word lower-cased and every reading's lemma lower-cased."""
+    return frozenset({word.lower()} | {a.lemma.lower() for a in analyse(word)})
