@@ -132,7 +132,21 @@ class InstitutionFinder:
             add_span(doc, "institutions", span)
             i = end
         self._add_ner_candidates(doc)
+        self._share_coordinated_city(doc)
         return doc
+
+    def _share_coordinated_city(self, doc: Doc) -> None:
+        """ "Warsztatów Terapii Zajęciowej i Bonifraterskiego Ośrodka … w Piaskach": a locality
+        after coordinated names belongs to each of them."""
+        spans = sorted(doc.spans["institutions"], key=lambda s: s.start)
+        for left, right in zip(spans, spans[1:]):
+            between = doc[left.end:right.start]
+            if (len(between) == 1 and between[0].lower_ in {"i", "oraz"}
+                    and right._.attrs.get("city_rule") == "w+place"
+                    and left._.attrs.get("city_rule") not in {"w+place", "place_in_name", "name+place"}):
+                a = right._.attrs
+                self._set_city(left, a["city"], a.get("voivodeship"), "coordinated")
+                left._.attrs.pop("context_candidates", None)
 
     def _add_ner_candidates(self, doc: Doc) -> None:
         """orgName entities no rule matched (see ner_supplement): typed INNE, flagged."""
@@ -170,6 +184,10 @@ class InstitutionFinder:
         n = len(doc)
         while j < n:
             tok = doc[j]
+            if tok.is_space and tok.text.count("\n") == 1 and j + 1 < n and not doc[j + 1].is_sent_start \
+                    and is_cap(doc[j + 1]):
+                j += 1  # a name wrapped onto the next line
+                continue
             if tok.is_sent_start or tok.is_space:
                 break
             if (tok.text == "," and not tok.whitespace_ and j + 1 < n and doc[j + 1].text == ","
@@ -290,8 +308,10 @@ class InstitutionFinder:
     @staticmethod
     def base_form(span: Span, number: str | None = None) -> str:
         """Nominative of the inflecting part; quoted parts and the rest stay as written."""
-        words = [tok.text for tok in span]
-        joins = [tok.whitespace_ for tok in span]
+        tokens = [tok for tok in span if not tok.is_space]  # a name may wrap onto a new line
+        words = [tok.text for tok in tokens]
+        joins = [tok.whitespace_ or (" " if tok.i + 1 < span.end and span.doc[tok.i + 1].is_space else "")
+                 for tok in tokens]
         # only the words before a quoted proper name inflect; the quote stays as written
         cut = len(words)
         for k, w in enumerate(words):
@@ -301,8 +321,8 @@ class InstitutionFinder:
                 break
         head = to_nominative(words[:cut], number) if cut else []
         text = "".join(f + j for f, j in zip(head, joins)) + (
-            text_of(span.doc)[span[cut].idx:span.end_char] if cut < len(words) else "")
-        text = text.strip()
+            text_of(span.doc)[tokens[cut].idx:span.end_char] if cut < len(words) else "")
+        text = " ".join(text.split())
         text = re.sub(r"\bNR\b", "nr", text)
         return normalise_quotes(text[:1].upper() + text[1:])
 

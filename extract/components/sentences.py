@@ -25,10 +25,12 @@ class ReportSentencizer:
             return doc
         starts = [False] * len(doc)
         starts[0] = True
+        doc_text = doc.text
         for i, tok in enumerate(doc[:-1]):
             nxt = doc[i + 1]
-            if "\n" in tok.text_with_ws[len(tok.text):] or tok.is_space and "\n" in tok.text:
-                starts[i + 1] = True
+            if tok.is_space and "\n" in tok.text:
+                if self._line_ends_sentence(doc_text, doc, i):
+                    starts[i + 1] = True
                 continue
             text = tok.text.lower()
             if text in END_PUNCT:
@@ -44,6 +46,26 @@ class ReportSentencizer:
         for tok, start in zip(doc, starts):
             tok.is_sent_start = start
         return doc
+
+    @staticmethod
+    def _line_ends_sentence(text: str, doc: Doc, i: int) -> bool:
+        """A line break ends a sentence after end punctuation, before a blank line, a list
+        item or a capital after a short line; a line broken mid-sentence goes on (the next
+        line in lower case, or a long prose line: "…Sejmiku\\nOsób Niepełnosprawnych")."""
+        space = doc[i]
+        if space.text.count("\n") > 1 or i == 0 or i + 1 >= len(doc):
+            return True
+        prev, nxt = doc[i - 1], doc[i + 1]
+        if prev.text[-1:] in ".!?:;…”\"" or not nxt.text[:1].isalnum():
+            return True
+        if nxt.text[:1].isdigit():
+            return True
+        if nxt.text[:1].islower():
+            return False  # the sentence goes on
+        # a capital after a line without end punctuation: a list item or heading, unless the
+        # line is as long as wrapped prose lines are
+        line_start = text.rfind("\n", 0, space.idx) + 1
+        return space.idx - line_start < 90
 
 
 @Language.factory(

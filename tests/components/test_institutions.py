@@ -83,3 +83,10 @@ def test_passive_and_nominal_operators(nlp):
               "jest Fundacja „Ja Też”.")
     assert [(h.name, h.operator) for h in doc._.visit.hosts] == [
         ("Warsztaty Terapii Zajęciowej", "Fundacja „Ja Też”")]
+
+
+def test_locality_after_coordinated_names(nlp):
+    doc = nlp("Odwiedzili Warsztat Terapii Zajęciowej i Bonifraterski Ośrodek Interwencji Kryzysowej w Piaskach.")
+    cities = {s._.base: s._.attrs.get("city") for s in doc.spans["institutions"]}
+    assert cities == {"Warsztat Terapii Zajęciowej": "Piaski",
+                      "Bonifraterski Ośrodek Interwencji Kryzysowej": "Piaski"}

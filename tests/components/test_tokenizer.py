@@ -39,3 +39,19 @@ def test_year_abbreviation_can_end_a_sentence(nlp):
 def test_line_breaks_end_headings(nlp):
     doc = nlp("Wizyta studyjna w Bydgoszczy\nW dniach 5-8 lipca uczestnicy odwiedzili ZAZ.")
     assert list(doc.sents)[0].text.strip() == "Wizyta studyjna w Bydgoszczy"
+
+
+def test_wrapped_prose_lines_stay_one_sentence(nlp):
+    line = ("Uczestnicy spotkali się z przedstawicielami Regionalnego Ośrodka Polityki Społecznej w Olsztynie, "
+            "Warmińsko-Mazurskiego Sejmiku")
+    doc = nlp(line + "\nOsób Niepełnosprawnych oraz Powiatowego Centrum Pomocy Rodzinie.")
+    assert len(list(doc.sents)) == 1
+    names = [s._.base for s in doc.spans["institutions"]]
+    assert "Warmińsko-Mazurski Sejmik Osób Niepełnosprawnych" in names
+
+
+def test_list_lines_without_full_stops_are_separate(nlp):
+    doc = nlp("Wśród punktów wizyty znalazły się:\nWizyta w Fundacji Pomocy Wzajemnej Barka\n"
+              "Spotkania z przedstawicielami Wielkopolskiego Centrum Ekonomii Solidarnej")
+    names = [s._.base for s in doc.spans["institutions"]]
+    assert names == ["Fundacja Pomocy Wzajemnej Barka", "Wielkopolskie Centrum Ekonomii Solidarnej"]
