@@ -2,6 +2,8 @@
 partners or the visitors' own organisations."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from ..components.institutions import InstitutionFinder
@@ -188,8 +190,10 @@ def _merge(out: list[HostChoice], name: str, city: str | None, attrs: dict) -> b
     """Same name again: one host, whose city is the first one the text gives."""
     explicit = attrs.get("city_rule") in EXPLICIT_CITY
     for h in out:
-        if fold(h.name) != fold(name):
+        if not same_institution(h.name, name, h.type == attrs.get("type")):
             continue
+        if len(name) > len(h.name) and "„" in name:
+            h.name = name  # "Stowarzyszenie „Być Razem”" -> "Stowarzyszenie Pomocy Wzajemnej „Być Razem”"
         if explicit and h.city_rule == "context_place" and h.city != city:
             # the text names the locality now; the narrative guess gives way
             h.city, h.voivodeship, h.city_rule = city, attrs.get("voivodeship"), attrs.get("city_rule")
@@ -203,6 +207,19 @@ def _merge(out: list[HostChoice], name: str, city: str | None, attrs: dict) -> b
                 h.name = name
             return True
     return False
+
+
+QUOTED_NAME = re.compile(r"„([^”]+)”")
+
+
+def same_institution(a: str, b: str, same_type: bool) -> bool:
+    """One institution named twice: the same words ("Górnicza Wioska" / "Wioska Górnicza"),
+    or, for one type, the same quoted proper name ("Stowarzyszenie „Być Razem”" /
+    "Stowarzyszenie Pomocy Wzajemnej „Być Razem”")."""
+    if fold(a) == fold(b) or sorted(fold(a).split()) == sorted(fold(b).split()):
+        return True
+    qa, qb = QUOTED_NAME.search(a), QUOTED_NAME.search(b)
+    return same_type and qa is not None and qb is not None and fold(qa.group(1)) == fold(qb.group(1))
 
 
 def _drop_repeats(hosts: list[HostChoice]) -> list[HostChoice]:

@@ -81,3 +81,9 @@ def test_funders_and_seats(nlp):
 def test_meeting_the_mayor_is_meeting_the_gmina(nlp):
     v = nlp("Pierwszego dnia wizyty z gośćmi spotkał się Burmistrz Dobiegniewa Leszek Waloch.")._.visit
     assert [(h.name, h.type, h.city) for h in v.hosts] == [("Gmina Dobiegniew", "JST", "Dobiegniew")]
+
+
+def test_one_institution_named_twice_is_one_host(nlp):
+    v = nlp("Uczestnicy odwiedzili Stowarzyszenie Pomocy Wzajemnej „Być Razem” w Cieszynie. Wizyta w "
+            "Stowarzyszeniu „Być Razem” pokazała działania na rzecz ekonomii społecznej.")._.visit
+    assert [(h.name, h.city) for h in v.hosts] == [("Stowarzyszenie Pomocy Wzajemnej „Być Razem”", "Cieszyn")]
