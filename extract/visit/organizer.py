@@ -7,6 +7,7 @@ from ..extensions import lemma_set, sentence_of
 from .cues import Cues
 
 COPULA = {"był", "była", "było", "byli", "jest", "są"}
+FINITE = {"praet", "fin", "bedzie"}  # "ROPS … zorganizował": the subject comes before
 
 
 def find_organizer(doc: Doc, cues: Cues) -> tuple[Span | None, str]:
@@ -17,31 +18,37 @@ def find_organizer(doc: Doc, cues: Cues) -> tuple[Span | None, str]:
     usable = [s for s in doc.spans.get("institutions", [])
               if not (s._.attrs.get("bare") or s._.attrs.get("plural") or s._.attrs.get("lowercase"))]
     for sent in doc.sents:
-        cue_idx = [t.i for t in sent if lemma_set(doc, t.i) & organize]
-        if not cue_idx:
-            continue
-        cue = cue_idx[0]
         cands = [s for s in usable if sentence_of(doc, s.start) == sent]
-        if doc[cue].lower_.startswith("organizator"):
-            near = [s for s in cands if s.end <= cue and cue - _end_with_city(doc, s) <= 2]
-            if near:
-                return near[-1], "organizer:apposition"
-            after = [s for s in cands if 0 < s.start - cue <= 5
-                     and any(t.lower_ in COPULA for t in doc[cue:s.start])]
-            if after:
-                return after[0], "organizer:named_organizer"
+        if not cands:
             continue
-        after = [s for s in cands if 0 < s.start - cue <= 8
-                 and any(t.lower_ == "przez" for t in doc[cue:s.start])]
+        for cue in (t.i for t in sent if lemma_set(doc, t.i) & organize):
+            found = _organizer_at(doc, cue, cands)
+            if found[0] is not None:
+                return found
+    return None, ""
+
+
+def _organizer_at(doc: Doc, cue: int, cands: list[Span]) -> tuple[Span | None, str]:
+    if doc[cue].lower_.startswith("organizator"):
+        near = [s for s in cands if s.end <= cue and cue - _end_with_city(doc, s) <= 2]
+        if near:
+            return near[-1], "organizer:apposition"
+        after = [s for s in cands if 0 < s.start - cue <= 5
+                 and any(t.lower_ in COPULA for t in doc[cue:s.start])]
         if after:
-            return after[0], "organizer:agent_after_cue"
-        inverted = [s for s in cands if 0 < s.start - cue <= 2 and doc[cue]._.nkjp_tag.startswith("praet")
-                    and any(a.has("nom") for a in s[0]._.morf)]
-        if inverted:
-            return inverted[0], "organizer:subject_after_verb"
-        before = [s for s in cands if s.end <= cue]
-        if before:
-            return before[0], "organizer:subject_before_cue"
+            return after[0], "organizer:named_organizer"
+        return None, ""
+    after = [s for s in cands if 0 < s.start - cue <= 8
+             and any(t.lower_ == "przez" for t in doc[cue:s.start])]
+    if after:
+        return after[0], "organizer:agent_after_cue"
+    inverted = [s for s in cands if 0 < s.start - cue <= 2 and doc[cue]._.nkjp_tag.startswith("praet")
+                and any(a.has("nom") for a in s[0]._.morf)]
+    if inverted:
+        return inverted[0], "organizer:subject_after_verb"
+    before = [s for s in cands if s.end <= cue and doc[cue]._.nkjp_tag.split(":", 1)[0] in FINITE]
+    if before:
+        return before[0], "organizer:subject_before_cue"
     return None, ""
 
 
