@@ -34,6 +34,7 @@ class Trigger:
     type: str
     generic: bool
     anywhere: bool
+    not_after: frozenset[str] = frozenset()
 
 
 def tag_has(tag: str, *cases: str) -> bool:
@@ -56,7 +57,8 @@ class InstitutionFinder:
                  visit_cues_file: str = "visit_cues.csv"):
         self.visit_lemmas = {r["lemma"] for r in read_csv(visit_cues_file) if r["kind"] == "visit"}
         self.triggers = [
-            Trigger(tuple(r["pattern"].split()), r["type"], r["generic"] == "1", r["anywhere"] == "1")
+            Trigger(tuple(r["pattern"].split()), r["type"], r["generic"] == "1", r["anywhere"] == "1",
+                    frozenset(w for w in (r.get("not_after") or "").split("|") if w))
             for r in read_csv(types_file)
         ]
         self.triggers.sort(key=lambda t: -len(t.lemmas))
@@ -77,6 +79,8 @@ class InstitutionFinder:
                     continue
                 if trig.generic and i > 0 and self._modifier_of_name(doc[i - 1]):
                     continue  # "Banku Gospodarstwa Krajowego": part of another name
+                if i > 0 and doc[i - 1].lower_ in trig.not_after:
+                    continue  # "na terenie Gminy Klucze": a territory
                 if any(doc[i + k].is_sent_start for k in range(1, n)):
                     continue
                 return trig
@@ -257,10 +261,15 @@ class InstitutionFinder:
 
     @staticmethod
     def _modifier_of_name(prev: Token) -> bool:
-        """A capitalised noun (not an adjective) right before: the trigger is its genitive."""
-        return (is_cap(prev) and not prev.is_sent_start and prev.is_alpha
-                and any(a.pos in {"subst", "depr"} for a in prev._.morf)
-                and not any(a.pos in {"adj", "ppas", "pact"} for a in prev._.morf))
+        """A capitalised word right before that does not agree with the trigger ("Banku
+        Gospodarstwa Krajowego", "Program Operacyjny Województwa …"): the trigger is the
+        genitive of another name. An agreeing adjective ("Wrocławskie Centrum") is part of it."""
+        if not (is_cap(prev) and not prev.is_sent_start and prev.is_alpha):
+            return False
+        nxt = prev.doc[prev.i + 1]
+        if any(a.pos in {"adj", "ppas", "pact"} for a in prev._.morf):
+            return not agrees(prev.text, nxt.text)
+        return any(a.pos in {"subst", "depr"} for a in prev._.morf)
 
     @staticmethod
     def _named_after(doc: Doc, j: int) -> bool:

@@ -90,3 +90,13 @@ def test_locality_after_coordinated_names(nlp):
     cities = {s._.base: s._.attrs.get("city") for s in doc.spans["institutions"]}
     assert cities == {"Warsztat Terapii Zajęciowej": "Piaski",
                       "Bonifraterski Ośrodek Interwencji Kryzysowej": "Piaski"}
+
+
+def test_voivodeship_as_body_not_territory(nlp):
+    found = insts(nlp, "Wizyta realizowana przez Województwo Zachodniopomorskie odbyła się w województwie "
+                       "pomorskim i w Województwie Warmińsko-Mazurskim.")
+    assert found == [("Województwo Zachodniopomorskie", "JST")]
+
+
+def test_genitive_inside_another_name_is_no_institution(nlp):
+    assert insts(nlp, "Projekt finansuje Regionalny Program Operacyjny Województwa Kujawsko-Pomorskiego.") == []
