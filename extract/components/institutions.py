@@ -136,8 +136,33 @@ class InstitutionFinder:
             add_span(doc, "institutions", span)
             i = end
         self._add_ner_candidates(doc)
+        self._add_initialisms(doc)
         self._share_coordinated_city(doc)
         return doc
+
+    def _add_initialisms(self, doc: Doc) -> None:
+        """ "MODR Warszawa" after "Mazowiecki Ośrodek Doradztwa Rolniczego": an upper-case word
+        spelling the initials of a name in the same report abbreviates that name."""
+        by_initials: dict[str, Span] = {}
+        for span in doc.spans["institutions"]:
+            if span._.attrs.get("abbreviation"):
+                continue
+            initials = "".join(w[0] for w in span._.base.split() if w[:1].isupper())
+            if len(initials) >= 3:
+                by_initials.setdefault(initials, span)
+        if not by_initials:
+            return
+        taken = {i for s in doc.spans["institutions"] for i in range(s.start, s.end)}
+        for tok in doc:
+            full = by_initials.get(tok.text)
+            if full is None or tok.i in taken or tok.text in self.abbreviations:
+                continue
+            span = doc[tok.i:tok.i + 1]
+            annotate(span, tok.text, "initialism", type=full._.attrs["type"], full=full._.base,
+                     abbreviation=True, city=None, head=tok.i, bare=False, plural=False,
+                     lowercase=False)
+            self._attach_city(doc, span)
+            add_span(doc, "institutions", span)
 
     def _share_coordinated_city(self, doc: Doc) -> None:
         """ "Warsztatów Terapii Zajęciowej i Bonifraterskiego Ośrodka … w Piaskach": a locality

@@ -9,8 +9,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..visit import (Cues, HostSelector, VisitAssembly, find_organizer, find_participants,
-                     find_title, visited_places)
+from ..visit import (Cues, HostSelector, VisitAssembly, fill_city_from_other_mentions,
+                     find_organizer, find_participants, find_title, visited_places)
 from . import dates as dates_component
 
 
@@ -24,6 +24,8 @@ class VisitAssembler:
         v.title, v.title_rule = find_title(doc)
         v.start_date, v.end_date, _span, v.dates_rule = dates_component.visit_dates(doc)
         v.organizer, v.organizer_rule = find_organizer(doc, self.cues)
+        if v.organizer is not None and not v.organizer._.attrs.get("city"):
+            fill_city_from_other_mentions(doc, v.organizer)
         v.participants, v.participants_rule = find_participants(doc, self.cues)
         v.hosts = self.hosts(doc, v.organizer)
         v.places = visited_places(doc, v.hosts, v.organizer, self.cues)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..extensions import lemma_set, sentence_of
+from .choices import fold
 from .cues import Cues
 
 COPULA = {"był", "była", "było", "byli", "jest", "są"}
@@ -38,8 +39,7 @@ def _organizer_at(doc: Doc, cue: int, cands: list[Span]) -> tuple[Span | None, s
         if after:
             return after[0], "organizer:named_organizer"
         return None, ""
-    after = [s for s in cands if 0 < s.start - cue <= 8
-             and any(t.lower_ == "przez" for t in doc[cue:s.start])]
+    after = [s for s in cands if 0 < s.start - cue <= 8 and _agent(doc, s)]
     if after:
         return after[0], "organizer:agent_after_cue"
     inverted = [s for s in cands if 0 < s.start - cue <= 2 and doc[cue]._.nkjp_tag.startswith("praet")
@@ -52,6 +52,16 @@ def _organizer_at(doc: Doc, cue: int, cands: list[Span]) -> tuple[Span | None, s
     return None, ""
 
 
+def _agent(doc: Doc, span: Span) -> bool:
+    """ "przez ROPS", "przez partnerów projektu: Stowarzyszenie …" (not "przez członków X")."""
+    prev = doc[span.start - 1] if span.start else None
+    if prev is None:
+        return False
+    if prev.lower_ == "przez":
+        return True
+    return prev.text == ":" and any(t.lower_ == "przez" for t in doc[max(0, span.start - 5):span.start])
+
+
 def _end_with_city(doc: Doc, span: Span) -> int:
     """Token index after the name, its "w <city>" phrase and a comma."""
     chars = span._.attrs.get("city_span")
@@ -61,3 +71,17 @@ def _end_with_city(doc: Doc, span: Span) -> int:
         if city is not None:
             end = city.end
     return end + (1 if end < len(doc) and doc[end].text == "," else 0)
+
+
+def fill_city_from_other_mentions(doc: Doc, organizer: Span) -> None:
+    """The organiser's seat from another mention of it ("… Mazowiecki Ośrodek Doradztwa
+    Rolniczego …" and later "MODR Warszawa")."""
+    name = fold(organizer._.base)
+    for other in doc.spans.get("institutions", []):
+        a = other._.attrs
+        if other.start == organizer.start or a.get("city_rule") not in {"w+place", "name+place"}:
+            continue
+        if name in {fold(other._.base), fold(a.get("full"))}:
+            organizer._.attrs.update(city=a["city"], voivodeship=a.get("voivodeship"),
+                                     city_rule="other_mention")
+            return

@@ -87,3 +87,15 @@ def test_one_institution_named_twice_is_one_host(nlp):
     v = nlp("Uczestnicy odwiedzili Stowarzyszenie Pomocy Wzajemnej „Być Razem” w Cieszynie. Wizyta w "
             "Stowarzyszeniu „Być Razem” pokazała działania na rzecz ekonomii społecznej.")._.visit
     assert [(h.name, h.city) for h in v.hosts] == [("Stowarzyszenie Pomocy Wzajemnej „Być Razem”", "Cieszyn")]
+
+
+def test_initialism_gives_the_organisers_seat(nlp):
+    v = nlp("Organizatorem wyjazdu był Mazowiecki Ośrodek Doradztwa Rolniczego. W dniach 26-28 czerwca "
+            "40 osób z terenu działania Oddziałów MODR Warszawa uczestniczyło w wyjeździe.")._.visit
+    assert (v.organizer._.base, v.organizer._.attrs["city"]) == ("Mazowiecki Ośrodek Doradztwa Rolniczego",
+                                                                  "Warszawa")
+
+
+def test_agent_must_be_the_organiser_itself(nlp):
+    v = nlp("Zaprezentowano film przygotowany przez członków MGI z Olsztyna.")._.visit
+    assert v.organizer is None
