@@ -51,6 +51,7 @@ class PeopleFinder:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["people"] = []
         taken: set[int] = set()
+        self._person_tokens = taken  # roles are not looked for across another person
         for start, end, rule in self._candidates(doc):
             if any(k in taken for k in range(start, end)) or self._credit(doc, start):
                 continue
@@ -192,10 +193,14 @@ class PeopleFinder:
 
     def _role(self, doc: Doc, span: Span) -> tuple[str | None, tuple[int, int] | None]:
         sent = sentence_of(doc, span.start)
+        # in brackets right after the name: "Zofia Kot (skarbnik)"
+        k = span.end
+        if k + 1 < sent.end and doc[k].text == "(" and self._role_at(doc, k + 1):
+            return self._role_phrase(doc, k + 1, sent.end)
         # before the name: "dyrektor PCPR Małgorzata Lewandowska", "kierownik, Pan Robert Błasik"
         k = span.start - 1
-        while k >= sent.start and doc[k].lower_ in self.titles | {",", "–", "-"}:
-            k -= 1
+        while k >= sent.start and doc[k].lower_ in self.titles | {",", "–", "-", ":"}:
+            k -= 1  # "Dyrektor: Anna …", "kierownik, Pan Robert …"
         for back in range(k, max(sent.start - 1, k - 7), -1):
             if self._role_at(doc, back):
                 # "Zastępca Burmistrza Sylwia …": the role starts at the first role noun
@@ -203,8 +208,18 @@ class PeopleFinder:
                     back -= 1
                 role, rspan = self._role_phrase(doc, back, span.start)
                 return role, rspan
-            if doc[back].text in {".", ";"}:
-                break
+            if doc[back].text in {".", ";", ")", ":"} or back in self._person_tokens:
+                break  # another person's role or a new clause
+        # a list under a plural role: "pracownicy Zakładu Pracy Socjalnej: dr Kinga …, Artur …"
+        for colon in range(span.start - 1, sent.start, -1):
+            if doc[colon].text != ":":
+                continue
+            for back in range(colon - 1, max(sent.start - 1, colon - 6), -1):
+                tok = doc[back]
+                plural = [a for a in tok._.morf if a.lemma.lower() in self.roles and ":pl:" in a.tag]
+                if plural:
+                    return self.roles[plural[0].lemma.lower()], (tok.idx, tok.idx + len(tok))
+            break
         # after: "Jarosław Pilecki, prezes …", "Anna Nowak (dyrektor …)"
         k = span.end
         if k + 1 < sent.end and doc[k].lower_ in {"z", "ze"}:

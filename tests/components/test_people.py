@@ -54,3 +54,13 @@ def test_role_after_the_persons_institution(nlp):
 def test_role_abbreviation_in_phrase_expanded(nlp):
     found = people(nlp, "Spółdzielnię nagrodził Prezydent RP B. Komorowski.")
     assert found["B. Komorowski"]["role"] == "prezydent Rzeczypospolitej Polskiej"
+
+
+def test_roles_in_lists(nlp):
+    found = people(nlp, "W spotkaniu uczestniczyli: Marek Lis (wójt), Zofia Kot (skarbnik) oraz Piotr Mazur.")
+    assert found["Marek Lis"]["role"] == "wójt" and found["Zofia Kot"]["role"] == "skarbnik"
+    found = people(nlp, "Dyrektor: Anna Bielawska-Jutrzenka, Zastępcą Dyrektora: Katarzyna Grada.")
+    assert found["Anna Bielawska-Jutrzenka"]["role"] == "dyrektor"
+    assert found["Katarzyna Grada"]["role"] == "zastępca dyrektora"
+    found = people(nlp, "Zajęcia prowadzili pracownicy Zakładu Pracy Socjalnej: Kinga Przybyszewska i Artur Cygan.")
+    assert found["Artur Cygan"]["role"] == "pracownik"
