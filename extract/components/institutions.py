@@ -128,7 +128,13 @@ class InstitutionFinder:
                         itype, rule = t2.type, f"keyword:{t2.lemmas[0]}"
             plural = self._plural(next((doc[k] for k in range(i, i + len(trig.lemmas))
                                         if any(a.pos in {"subst", "depr"} for a in doc[k]._.morf)), doc[i]))
-            annotate(span, self.base_form(span), rule, type=itype, abbreviation=False, city=None,
+            base = self.base_form(span)
+            trigger_end = i + len(trig.lemmas)
+            if not is_cap(doc[i]) and start == i and end > trigger_end and not any(
+                    t.text in OPEN_QUOTES for t in doc[trigger_end:end]):
+                # "spółdzielnię socjalną Samuele": a kind, then the name itself
+                base = doc[trigger_end:end].text
+            annotate(span, base, rule, type=itype, abbreviation=False, city=None,
                      head=i, bare=(end - start == len(trig.lemmas) == 1), plural=plural,
                      proper=(start < i or end > i + len(trig.lemmas)),
                      lowercase=not is_cap(doc[i]), singular=self.base_form(span, number="sg") if plural else None)

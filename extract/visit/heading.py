@@ -18,6 +18,7 @@ QUOTED = re.compile(r"[„\"“”]([^„\"“”\n]{6,200})[”\"“]")
 TRAILING_DATE = re.compile(
     r"\s*[-–,]?\s*(w dniu |w dniach )?\d{1,2}([.\-–]\d{1,2})*([.\-–]\d{2,4})?\s*(r\.?|roku)?\s*$")
 QUOTES = "„”\"“"
+NAVIGATION = re.compile(r"[›»|>]|\bStrona główna\b", re.I)
 
 
 def find_title(doc: Doc) -> tuple[str | None, str]:
@@ -28,7 +29,9 @@ def find_title(doc: Doc) -> tuple[str | None, str]:
     if named:
         return named.group(1).strip().rstrip("."), "visit_name_in_text"
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    for line in lines[:8]:
+    for line in lines[:10]:
+        if NAVIGATION.search(line):
+            continue  # "Strona główna › Aktualności › …": a breadcrumb, not the heading
         short = len(line.split()) <= 14
         if len(line) > 220 or (line.endswith(".") and not short) or line.endswith(":"):
             continue

@@ -85,7 +85,8 @@ class HostSelector:
             return "funder_founder_or_partner"
         if attrs.get("bare"):
             return "bare_generic_word"
-        if attrs.get("lowercase") and "„" not in span._.base and attrs.get("city_rule") != "w+place":
+        if (attrs.get("lowercase") and not attrs.get("proper") and "„" not in span._.base
+                and attrs.get("city_rule") != "w+place"):
             return "common_noun_phrase"  # "spółdzielni socjalnej": a kind, not a name
         return ""
 

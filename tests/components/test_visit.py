@@ -99,3 +99,12 @@ def test_initialism_gives_the_organisers_seat(nlp):
 def test_agent_must_be_the_organiser_itself(nlp):
     v = nlp("Zaprezentowano film przygotowany przez członków MGI z Olsztyna.")._.visit
     assert v.organizer is None
+
+
+def test_breadcrumb_is_not_the_title_and_kind_before_a_name(nlp):
+    v = nlp("Strona główna › Aktualności › Wizyta studyjna w Szwecji\nOpublikowano: 12.06.2019\n\n"
+            "Wizyta studyjna w Szwecji\n\nW dniach od 3 do 7 czerwca br. goście odwiedzili m.in. "
+            "spółdzielnię socjalną Samuele w Göteborgu.")._.visit
+    assert v.title == "Wizyta studyjna w Szwecji"
+    assert (v.start_date, v.end_date) == ("2019-06-03", "2019-06-07")
+    assert [(h.name, h.type) for h in v.hosts] == [("Samuele", "SPOLDZIELNIA_SOCJALNA")]
