@@ -250,8 +250,10 @@ class InstitutionFinder:
             if is_cap(tok) and is_wordlike(tok) or (tok.is_upper and len(tok) > 1):
                 patron = any(doc[k].text in {"im.", "św."} for k in range(max(start, j - 4), j))
                 single_word_kind = j == end and end - start == 1
+                # "Muzeum Jana Kochanowskiego": a person in the genitive names the institution
+                named_after = single_word_kind and self._genitive_person(doc, j)
                 if (self._starts_new_institution(doc, j, lemma_cache) and not single_word_kind) or (
-                        not patron and self._starts_person(doc, j)):
+                        not patron and not named_after and self._starts_person(doc, j)):
                     break  # ("Stowarzyszenie Lokalna Grupa Działania …" is one name)
                 j += 1
                 continue
@@ -318,6 +320,14 @@ class InstitutionFinder:
             if doc[k].is_sent_start:
                 return None
         return None
+
+    @staticmethod
+    def _genitive_person(doc: Doc, j: int) -> bool:
+        """Given name + surname, the surname only in the genitive ("Jana Kochanowskiego")."""
+        if j + 1 >= len(doc) or "imię" not in doc[j]._.name_labels or not is_cap(doc[j + 1]):
+            return False
+        cases = {c for a in doc[j + 1]._.morf for c in a.tag.split(":")[2:3] for c in c.split(".")}
+        return "gen" in cases and "nom" not in cases
 
     @staticmethod
     def _starts_person(doc: Doc, j: int) -> bool:

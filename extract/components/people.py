@@ -15,7 +15,6 @@ from ..morph.inflect import to_nominative
 from ..morph.names import given_name_readings, person_base
 from ..resources import read_csv, read_lines
 
-PATRON_CUES = {"im.", "imienia", "św.", "świętego", "świętej", "wezwaniem", "bł.", "pw."}
 STOP_IN_ROLE = {",", ".", ";", ":", "(", ")", "w", "we", "z", "ze", "oraz", "i", "a", "–", "-"}
 
 
@@ -39,7 +38,9 @@ def _surname_like(tok: Token) -> bool:
 
 class PeopleFinder:
     def __init__(self, roles_file: str, titles_file: str, exclusion_file: str, use_ner: bool = True,
-                 expansions_file: str = "role_expansions.csv"):
+                 expansions_file: str = "role_expansions.csv",
+                 name_context_file: str = "name_context_cues.txt"):
+        self.name_context = {w.lower() for w in read_lines(name_context_file)}
         self.roles = {r["lemma"]: r["role"] for r in read_csv(roles_file)}
         self.expansions = {r["abbr"]: r["expansion"] for r in read_csv(expansions_file)}
         self.titles = set(read_lines(titles_file))
@@ -131,11 +132,10 @@ class PeopleFinder:
         return tok.lower_ in self.titles or tok.is_alpha and any(
             a.lemma.lower() in self.titles for a in tok._.morf if a.pos == "subst")
 
-    @staticmethod
-    def _patron(doc: Doc, j: int) -> bool:
-        """A name right after "im."/"św." or coordinated with one ("im. Teodory i Izydora …")."""
+    def _patron(self, doc: Doc, j: int) -> bool:
+        """A name right after "im."/"św."/"ul." or coordinated with one ("im. Teodory i Izydora …")."""
         for k in range(j - 1, max(-1, j - 5), -1):
-            if doc[k].lower_ in PATRON_CUES:
+            if doc[k].lower_ in self.name_context:
                 return True
             if doc[k].is_punct or not (doc[k].text[:1].isupper() or doc[k].lower_ == "i"):
                 return False

@@ -64,3 +64,11 @@ def test_roles_in_lists(nlp):
     assert found["Katarzyna Grada"]["role"] == "zastępca dyrektora"
     found = people(nlp, "Zajęcia prowadzili pracownicy Zakładu Pracy Socjalnej: Kinga Przybyszewska i Artur Cygan.")
     assert found["Artur Cygan"]["role"] == "pracownik"
+
+
+def test_streets_and_namesakes_are_not_people(nlp):
+    assert people(nlp, "Spotkanie odbyło się przy ul. Marii Konopnickiej 5 w Lublinie.") == {}
+    assert people(nlp, "Na placu Adama Mickiewicza stoi pomnik.") == {}
+    doc = nlp("Uczestnicy zwiedzili Muzeum Jana Kochanowskiego w Czarnolesie.")
+    assert not doc.spans["people"]
+    assert [s._.base for s in doc.spans["institutions"]] == ["Muzeum Jana Kochanowskiego"]
