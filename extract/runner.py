@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from spacy.language import Language
-from spacy.util import raise_error
 from spacy.tokens import Doc, Span
 
 from .io import InputError, Report, collect_inputs, read_report, read_text_input
@@ -107,7 +106,10 @@ def process_reports(nlp: Language, reports: Iterable[Report | InputError],
     def keep_going(name, proc, docs, err):  # one broken report must not stop the run
         failed.extend((doc, name, err) for doc in docs)
 
-    nlp.set_error_handler(keep_going)
+    # our rule components have no .pipe(): spaCy routes their errors to the default handler
+    # (Language.set_error_handler would also touch trained components, which reject it)
+    previous = nlp.default_error_handler
+    nlp.default_error_handler = keep_going
     texts = ((r.text, r) for r in good)
     try:
         for k, (doc, report) in enumerate(nlp.pipe(texts, as_tuples=True, batch_size=batch_size), 1):
@@ -120,7 +122,7 @@ def process_reports(nlp: Language, reports: Iterable[Report | InputError],
             if progress:
                 progress(k, report)
     finally:
-        nlp.set_error_handler(raise_error)
+        nlp.default_error_handler = previous
     for item, name, err in failed:
         report = item if isinstance(item, Report) else getattr(item, "_context", None)
         path = report.path if isinstance(report, Report) else None
