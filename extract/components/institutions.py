@@ -189,6 +189,8 @@ class InstitutionFinder:
         for ent in doc.spans.get("ner_organisations", []):
             if any(a < ent.end and ent.start < b for a, b in taken):
                 continue
+            if any("imię" in t._.name_labels and t.is_title for t in ent):
+                continue  # "Zastępcą Prezydenta Olsztyna Jarosławem Słomą": a person, not a body
             span = doc[ent.start:ent.end]
             annotate(span, self.base_form(span), "ner:orgName", type="INNE", abbreviation=False,
                      city=None, head=ent.start, bare=False, plural=False, lowercase=False,

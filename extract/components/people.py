@@ -151,7 +151,8 @@ class PeopleFinder:
     @staticmethod
     def _inside_institution(doc: Doc, start: int, end: int) -> bool:
         for inst in doc.spans["institutions"] if "institutions" in doc.spans else []:
-            if inst.start <= start and end <= inst.end and inst._.attrs.get("type") not in {"PRZEDSIEBIORSTWO"}:
+            if (inst.start <= start and end <= inst.end and inst._.attrs.get("type") not in {"PRZEDSIEBIORSTWO"}
+                    and not inst._.attrs.get("ner")):
                 return True
         return False
 
