@@ -41,7 +41,8 @@ class HostSelector:
                 continue
             in_visit = bool(span_lemmas(sentence_of(doc, span.start)) & self.cues["visit"])
             rule = "visit_sentence" if in_visit else "mentioned"
-            if attrs.get("ner") and not (in_visit and attrs.get("city_rule") == "w+place"):
+            strong = bool(span_lemmas(sentence_of(doc, span.start)) & self.cues["visit_strong"])
+            if attrs.get("ner") and not (strong and attrs.get("city_rule") == "w+place"):
                 attrs["host_rule"] = "excluded:ner_without_visit_and_locality"
                 continue
             if attrs.get("city_rule") == "context_place":
