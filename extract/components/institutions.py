@@ -22,8 +22,10 @@ from ..resources import read_csv
 
 OPEN_QUOTES = {"„", '"', "“", "«", "‚", ",,"}
 CLOSE_QUOTES = {"”", '"', "“", "»", "’", "''", "‘", "’’"}
+PATRON_WORDS = {"im.", "św.", "pw.", "bł."}
+COMPANY_SUFFIXES = (("sp.", "z", "o.o."), ("sp.", "z", "o", ".", "o", "."), ("s.a.",), ("sp.j.",), ("s.c.",))
 CONNECTORS = {"dla", "na", "rzecz", "i", "nad", "pod", "wezwaniem", "im.", "św.", "nr", "ds.",
-              "z", "o.o.", "–", "-", "de", "di", "del", "il", "la", "le"}
+              "z", "–", "-", "de", "di", "del", "il", "la", "le"}
 CITY_PREPS = {"w", "we"}
 CONTEXT_CUES = {"w", "we", "do", "gminy", "gminie", "gmina", "miasta", "mieście"}
 
@@ -130,8 +132,9 @@ class InstitutionFinder:
                                         if any(a.pos in {"subst", "depr"} for a in doc[k]._.morf)), doc[i]))
             base = self.base_form(span)
             trigger_end = i + len(trig.lemmas)
-            if not is_cap(doc[i]) and start == i and end > trigger_end and not any(
-                    t.text in OPEN_QUOTES for t in doc[trigger_end:end]):
+            if (not is_cap(doc[i]) and start == i and end > trigger_end and is_cap(doc[trigger_end])
+                    and doc[trigger_end].text not in PATRON_WORDS
+                    and not any(t.text in OPEN_QUOTES for t in doc[trigger_end:end])):
                 # "spółdzielnię socjalną Samuele": a kind, then the name itself
                 base = doc[trigger_end:end].text
             annotate(span, base, rule, type=itype, abbreviation=False, city=None,
@@ -243,14 +246,19 @@ class InstitutionFinder:
                 continue
             if tok.lower_ in CITY_PREPS:
                 break
-            if tok.text in {"im.", "św."} or (tok.lower_ == "nr" and j + 1 < n and doc[j + 1].like_num):
+            suffix = next((suf for suf in COMPANY_SUFFIXES
+                           if [t.lower_ for t in doc[j:j + len(suf)]] == list(suf)), None)
+            if suffix:  # "… „Polmet” Sp. z o.o."
+                j += len(suffix)
+                continue
+            if tok.text in PATRON_WORDS or (tok.lower_ == "nr" and j + 1 < n and doc[j + 1].like_num):
                 j += 2 if tok.lower_ == "nr" else 1
                 continue
             if tok.lower_ == "pod" and j + 2 < n and doc[j + 1].lower_ == "wezwaniem":
                 j += 2
                 continue
             if is_cap(tok) and is_wordlike(tok) or (tok.is_upper and len(tok) > 1):
-                patron = any(doc[k].text in {"im.", "św."} for k in range(max(start, j - 4), j))
+                patron = any(doc[k].text in PATRON_WORDS for k in range(max(start, j - 4), j))
                 single_word_kind = j == end and end - start == 1
                 # "Muzeum Jana Kochanowskiego": a person in the genitive names the institution
                 named_after = single_word_kind and self._genitive_person(doc, j)
@@ -260,7 +268,7 @@ class InstitutionFinder:
                 j += 1
                 continue
             if tok.lower_ in CONNECTORS and j + 1 < n and is_cap(doc[j + 1]) and not doc[j + 1].is_sent_start:
-                patron = any(doc[k].text in {"im.", "św."} for k in range(max(start, j - 4), j))
+                patron = any(doc[k].text in PATRON_WORDS for k in range(max(start, j - 4), j))
                 if tok.lower_ == "i" and (self._starts_new_institution(doc, j + 1, lemma_cache, any_trigger=True)
                                           or not (patron or shares_case(doc[j - 1], doc[j + 1]))):
                     break
@@ -289,8 +297,9 @@ class InstitutionFinder:
                 j += 2
                 continue
             break
-        # trailing connectors are not part of the name
-        while j > end and doc[j - 1].lower_ in CONNECTORS:
+        # trailing connectors are not part of the name (a company suffix "sp. z o.o." is)
+        while j > end and doc[j - 1].lower_ in CONNECTORS and not (
+                doc[j - 1].lower_ == "z" and j < n and doc[j].lower_.startswith("o")):
             j -= 1
         return start, j
 
@@ -313,7 +322,7 @@ class InstitutionFinder:
         if j >= len(doc) or doc[j].is_sent_start:
             return False
         nxt = doc[j]
-        return nxt.text in {"im.", "św."} or nxt.text in OPEN_QUOTES
+        return nxt.text in PATRON_WORDS or nxt.text in OPEN_QUOTES
 
     def _find_close(self, doc: Doc, j: int) -> int | None:
         for k in range(j + 1, min(len(doc), j + 1 + self.max_quote_tokens)):

@@ -77,6 +77,9 @@ class HostSelector:
             return "organiser_of_an_event"
         if self._funded_by(doc, span):
             return "funder"
+        if span.start >= 2 and doc[span.start - 1].text in {"–", "-", "—"} and doc[span.start - 2].text in {
+                "”", '"', "’’"}:
+            return "apposition"  # "Zakładów Spożywczych „Bona” – Zakładu Pracy Chronionej"
         if self._visitors_from(doc, span):
             return "visitors_organisation"
         if self._operator_of(doc, span, hosts):

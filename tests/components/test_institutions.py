@@ -100,3 +100,11 @@ def test_voivodeship_as_body_not_territory(nlp):
 
 def test_genitive_inside_another_name_is_no_institution(nlp):
     assert insts(nlp, "Projekt finansuje Regionalny Program Operacyjny Województwa Kujawsko-Pomorskiego.") == []
+
+
+def test_patrons_company_suffixes_and_types(nlp):
+    doc = nlp("Uczestnicy odwiedzili Parafię pw. św. Wojciecha w Kielcach oraz Zakład Pracy Chronionej "
+              "„Polmet” Sp. z o.o. w Radomiu.")
+    hosts = {(h.name, h.type, h.city) for h in doc._.visit.hosts}
+    assert hosts == {("Parafia pw. św. Wojciecha", "KOSCIELNA", "Kielce"),
+                     ("Zakład Pracy Chronionej „Polmet” Sp. z o.o.", "PRZEDSIEBIORSTWO", "Radom")}
