@@ -35,6 +35,7 @@ class TopicScorer:
                 in_name.update(range(span.start, span.end))
         weights: dict[str, float] = defaultdict(float)
         evidence: dict[str, list[str]] = defaultdict(list)
+        matches = []
         for i in range(len(doc)):
             for first in lem[i]:
                 for lemmas, topic, w in self.cues.get(first, ()):
@@ -42,10 +43,17 @@ class TopicScorer:
                     if n == 1 and i in in_name:
                         continue
                     if i + n <= len(doc) and all(lemmas[k] in lem[i + k] for k in range(n)):
-                        weights[topic] += w
-                        text = doc[i:i + n].text
-                        if text not in evidence[topic]:
-                            evidence[topic].append(text)
+                        matches.append((i, i + n, topic, w))
+        # longest cue first: "mieszkania chronione" counts once, not also as "mieszkania"
+        used: dict[str, set[int]] = defaultdict(set)
+        for start, end, topic, w in sorted(matches, key=lambda m: m[0] - m[1]):
+            if used[topic] & set(range(start, end)):
+                continue
+            used[topic].update(range(start, end))
+            weights[topic] += w
+            text = doc[start:end].text
+            if text not in evidence[topic]:
+                evidence[topic].append(text)
         out = []
         for topic, w in weights.items():
             score = 1 - math.exp(-w / self.scale)

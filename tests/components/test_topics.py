@@ -21,3 +21,8 @@ def test_inflected_cues_are_matched_by_lemma(nlp):
 
 def test_word_in_passing_is_not_a_topic(nlp):
     assert "seniorzy" not in topics(nlp, "Wizyta odbyła się w Łomży, a wśród gości był jeden senior.")
+
+
+def test_overlapping_cues_count_once(nlp):
+    found = topics(nlp, "W strukturach fundacji działają mieszkania chronione.")
+    assert "mieszkalnictwo" not in found  # one mention, counted once, is a word in passing
