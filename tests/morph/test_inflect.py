@@ -2,7 +2,6 @@
 import pytest
 
 from extract.morph.inflect import to_nominative
-from extract.morph.names import person_base
 
 
 @pytest.mark.parametrize("oblique, nominative", [
@@ -28,17 +27,3 @@ def test_plural_to_singular_on_request():
 def test_nominative_input_is_unchanged():
     words = "Zakład Aktywności Zawodowej".split()
     assert to_nominative(words) == words
-
-
-@pytest.mark.parametrize("mention, base", [
-    ("Jarosławem Pileckim", "Jarosław Pilecki"),
-    ("Czesławę Żebrowską", "Czesława Żebrowska"),
-    ("Krzysztofa Kozickiego", "Krzysztof Kozicki"),
-    ("Barbarą Stańską-Mackiewicz", "Barbara Stańska-Mackiewicz"),
-    ("Robertem Błasikiem", "Robert Błasik"),
-    ("Robert Błasik", "Robert Błasik"),
-    ("Jadwigi Kwarciak", "Jadwiga Kwarciak"),
-    ("Ewą Wójcik", "Ewa Wójcik"),
-])
-def test_person_names_in_every_case(mention, base):
-    assert person_base(mention.split()) == base
