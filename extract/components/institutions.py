@@ -144,8 +144,8 @@ class InstitutionFinder:
             self._attach_city(doc, span)
             add_span(doc, "institutions", span)
             i = end
+        self._add_initialisms(doc)  # rules before the statistical candidates
         self._add_ner_candidates(doc)
-        self._add_initialisms(doc)
         self._share_coordinated_city(doc)
         return doc
 

@@ -111,8 +111,9 @@ class HostSelector:
         sent = sentence_of(doc, span.start)
         for k in range(span.start - 1, max(sent.start, span.start - 25) - 1, -1):
             tok = doc[k]
-            if tok._.nkjp_tag.split(":", 1)[0] in VERB_CLASSES and not tok.is_title:
-                return False  # a clause boundary: the list ended
+            classes = {a.pos for a in tok._.morf}
+            if classes and classes <= VERB_CLASSES | {"aglt", "qub"} and not tok.is_title:
+                return False  # a verb (only verb readings): a clause boundary, the list ended
             if lemma_set(doc, k) & self.cues["visit"]:
                 return False  # "pracownikom wizytowanych placówek, tj. …": the visited ones
             readings = [a for a in tok._.morf if a.lemma.lower() in self.cues["visitor"]

@@ -17,7 +17,8 @@ def find_organizer(doc: Doc, cues: Cues) -> tuple[Span | None, str]:
     organising cue and an institution in one of those positions."""
     organize = cues["organize"]
     usable = [s for s in doc.spans.get("institutions", [])
-              if not (s._.attrs.get("bare") or s._.attrs.get("plural") or s._.attrs.get("lowercase"))]
+              if not (s._.attrs.get("bare") or s._.attrs.get("plural") or s._.attrs.get("lowercase")
+                      or s._.attrs.get("ner"))]
     for sent in doc.sents:
         cands = [s for s in usable if sentence_of(doc, s.start) == sent]
         if not cands:
