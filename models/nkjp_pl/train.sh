@@ -4,7 +4,7 @@
 #   bash models/nkjp_pl/train.sh [NKJP_IOB_GZ]
 #
 # Run from the repository root with the project venv.  Single-threaded CPU training
-# (about 2 hours on one core of a 2-core machine, see MODEL_CARD.md); the corpus goes
+# (about 75 minutes on one core of a 2-core machine, see MODEL_CARD.md); the corpus goes
 # to models/nkjp_pl/corpus/, checkpoints to models/nkjp_pl/training/ (both ignored by
 # git); the best checkpoint is copied to models/nkjp_pl/model/.
 set -euo pipefail
