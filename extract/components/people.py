@@ -239,7 +239,7 @@ class PeopleFinder:
     # -- organisation ---------------------------------------------------------------
     def _link_organizations(self, doc: Doc) -> None:
         insts = [s for s in doc.spans.get("institutions", [])
-                 if not (s._.attrs.get("bare") or s._.attrs.get("plural"))]
+                 if not (s._.attrs.get("bare") or s._.attrs.get("plural") or s._.attrs.get("ner"))]
         for person in doc.spans["people"]:
             sent = sentence_of(doc, person.start)
             rspan = person._.attrs.get("role_span")
