@@ -5,10 +5,7 @@ Rules live as data (CSV/JSONL/TXT) so analysts can extend them without touching 
 from __future__ import annotations
 
 import csv
-import json
-from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS_DIR = ROOT / "models"
@@ -38,16 +35,3 @@ def read_csv(name: str | Path) -> list[dict[str, str]]:
     with open(resource_path(name), newline="", encoding="utf-8") as f:
         lines = (ln for ln in f if not ln.startswith("#"))
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
-
-
-def iter_jsonl(name: str | Path) -> Iterator[dict]:
-    with open(resource_path(name), encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                yield json.loads(line)
-
-
-@lru_cache(maxsize=None)
-def cached_lines(name: str) -> tuple[str, ...]:
-    return tuple(read_lines(name))

@@ -37,8 +37,7 @@ def doc_to_extraction(doc: Doc, report: Report) -> Extraction:
     visit = Visit(
         visit_id=vid, doc_id=report.doc_id, title=v.title, start_date=v.start_date,
         end_date=v.end_date,
-        organizer=(org._.attrs.get("full") if org is not None and org._.attrs.get("abbreviation") and False
-                   else (org._.base if org is not None else None)),
+        organizer=org._.base if org is not None else None,
         organizer_city=org._.attrs.get("city") if org is not None else None,
         participants_count=v.participants, source_path=str(report.path) if report.path else None,
         title_rule=v.title_rule, dates_rule=v.dates_rule, organizer_rule=v.organizer_rule,

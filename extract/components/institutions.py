@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import add_span, annotate, lemma_set, sentence_of, span_lemmas, text_of
+from ..morph.analyser import tag_categories
 from ..morph.inflect import to_nominative
 from ..places import resolve_city
 from ..places.gazetteer import city_from_adjective
@@ -40,8 +41,6 @@ class Trigger:
 
 
 def tag_has(tag: str, *cases: str) -> bool:
-    from ..morph.analyser import tag_categories
-
     return bool(tag_categories(tag) & set(cases))
 
 
@@ -337,7 +336,8 @@ class InstitutionFinder:
         """Given name + surname, the surname only in the genitive ("Jana Kochanowskiego")."""
         if j + 1 >= len(doc) or "imię" not in doc[j]._.name_labels or not is_cap(doc[j + 1]):
             return False
-        cases = {c for a in doc[j + 1]._.morf for c in a.tag.split(":")[2:3] for c in c.split(".")}
+        cases = {c for a in doc[j + 1]._.morf if a.pos in {"subst", "depr", "ign"}
+                 for c in tag_categories(a.tag)}
         return "gen" in cases and "nom" not in cases
 
     @staticmethod
@@ -511,7 +511,6 @@ class InstitutionFinder:
 
 def shares_case(a: Token, b: Token) -> bool:
     """Coordinated name parts stand in one case: "Miasta i Gminy", not "Współpracę i Mobilnych"."""
-    from ..morph.analyser import tag_categories
     from ..morph.inflect import CASES
 
     ca = {c for x in a._.morf for c in tag_categories(x.tag) if c in CASES}

@@ -52,14 +52,13 @@ class PeopleFinder:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["people"] = []
         taken: set[int] = set()
-        self._person_tokens = taken  # roles are not looked for across another person
         for start, end, rule in self._candidates(doc):
             if any(k in taken for k in range(start, end)) or self._credit(doc, start):
                 continue
             span = doc[start:end]
             words = [t.text for t in span]
             base = person_base(words)
-            role, role_span = self._role(doc, span)
+            role, role_span = self._role(doc, span, taken)
             annotate(span, base, rule, role=role, role_span=role_span, organization=None)
             add_span(doc, "people", span)
             taken.update(range(start, end))
@@ -192,7 +191,8 @@ class PeopleFinder:
     def _is_role_word(self, tok: Token) -> bool:
         return tok.lower_ in self.roles or any(a.lemma.lower() in self.roles for a in tok._.morf)
 
-    def _role(self, doc: Doc, span: Span) -> tuple[str | None, tuple[int, int] | None]:
+    def _role(self, doc: Doc, span: Span, other_people: set[int]) -> tuple[str | None, tuple[int, int] | None]:
+        """The role phrase of a person; not looked for across another person (other_people)."""
         sent = sentence_of(doc, span.start)
         # in brackets right after the name: "Zofia Kot (skarbnik)"
         k = span.end
@@ -209,7 +209,7 @@ class PeopleFinder:
                     back -= 1
                 role, rspan = self._role_phrase(doc, back, span.start)
                 return role, rspan
-            if doc[back].text in {".", ";", ")", ":"} or back in self._person_tokens:
+            if doc[back].text in {".", ";", ")", ":"} or back in other_people:
                 break  # another person's role or a new clause
         # a list under a plural role: "pracownicy Zakładu Pracy Socjalnej: dr Kinga …, Artur …"
         for colon in range(span.start - 1, sent.start, -1):

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401 - registers the attributes
 from ..extensions import add_span, annotate
-from ..morph.analyser import analyse
+from ..morph.analyser import analyse, lemma_forms
 from ..places.gazetteer import (
     Gazetteer,
     Place,
@@ -181,8 +181,8 @@ def _quoted_positions(doc: Doc) -> set[int]:
 
 
 # -- cues ---------------------------------------------------------------------------------
-def _lemmas(tok: Token) -> set[str]:
-    return {a.lemma.lower() for a in analyse(tok.text)} | {tok.text.lower()}
+def _lemmas(tok: Token) -> frozenset[str]:
+    return lemma_forms(tok.text)
 
 
 def _cue_before(doc: Doc, i: int) -> tuple[str, frozenset[str], str] | None:

@@ -186,12 +186,3 @@ def to_nominative(words: Sequence[str], number: str | None = None) -> list[str]:
         if form:
             out[i] = form
     return out
-
-
-def nominative_text(text_words: Iterable[str], joiners: Iterable[str] | None = None) -> str:
-    """Join re-inflected words back with the original whitespace (``joiners``)."""
-    words = list(text_words)
-    forms = to_nominative(words)
-    if joiners is None:
-        return " ".join(forms)
-    return "".join(f + j for f, j in zip(forms, joiners)).strip()

@@ -1,10 +1,11 @@
 """What the visit step decides: hosts, visited places and the visit block."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
+
+from ..evaluate import fold  # noqa: F401 - names compare as the scorer compares them
 
 
 @dataclass
@@ -18,14 +19,6 @@ class HostChoice:
     rule: str
     operator: str | None = None
     city_rule: str = ""
-
-
-def fold(text: str | None) -> str:
-    """Compare names case-, quote- and punctuation-blind (as the scorer does)."""
-    if not text:
-        return ""
-    text = re.sub(r"[^\w\s-]", " ", text.casefold())
-    return " ".join(text.split())
 
 
 @dataclass

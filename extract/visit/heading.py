@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from ..extensions import lemma_set, text_of
 from .cues import Cues
 
-TITLE_CUES = re.compile(r"wizyt|wyjazd|study|studyj|dobr\w+ praktyk|wizytowali|relacja|transfer", re.I)
+TITLE_CUES = re.compile(r"wizyt|wyjazd|study|studyj|dobr\w+ praktyk|wizytowali|relacja", re.I)
 # "w wizycie studyjnej pn. „Dobre praktyki…”", "wyjazd studyjny na Litwę pt. "…"": the visit's name
 VISIT_NAME = re.compile(
     r"(?:wizyt\w*|wyjazd\w*)(?:\s+[^\s„\"“.]+){0,4}?\s+(?:pn\.|pt\.|pod\s+hasłem|pod\s+nazwą|"
