@@ -99,6 +99,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")
     print(format_report(res))
+    if args.errors:
+        from .errors import format_errors
+        print()
+        print(format_errors(args.gold, args.pred, only))
     return 0
 
 
@@ -144,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--pred", required=True, metavar="DIR", help="folder with the CSV tables")
     ev.add_argument("--json", metavar="FILE", help="also write the full result as JSON")
     ev.add_argument("--docs", metavar="ID,ID", help="only these doc ids")
+    ev.add_argument("--errors", action="store_true",
+                    help="after the figures, list per document the missed, spurious and "
+                         "mismatched rows (with the rule of each predicted row)")
     ev.set_defaults(func=cmd_evaluate)
     return ap
 
