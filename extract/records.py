@@ -20,6 +20,15 @@ class Visit:
     dates_rule: str = ""
     organizer_rule: str = ""
     participants_rule: str = ""
+    # provenance: offsets of the text each value was read from (None = not from a span)
+    title_start: Optional[int] = None
+    title_end: Optional[int] = None
+    dates_start: Optional[int] = None
+    dates_end: Optional[int] = None
+    organizer_start: Optional[int] = None
+    organizer_end: Optional[int] = None
+    participants_start: Optional[int] = None
+    participants_end: Optional[int] = None
 
 
 @dataclass
@@ -36,6 +45,8 @@ class Host:
     start_char: int = 0
     end_char: int = 0
     rule: str = ""
+    latitude: Optional[float] = None  # the city's coordinates (gazetteer)
+    longitude: Optional[float] = None
 
 
 @dataclass
@@ -64,6 +75,7 @@ class Place:
     latitude: Optional[float] = None
     longitude: Optional[float] = None
     rule: str = ""
+    place_id: str = ""
 
 
 @dataclass
@@ -74,6 +86,9 @@ class Topic:
     score: float
     evidence: str = ""
     rule: str = ""
+    # every cue occurrence counted for the topic: "start-end;start-end" (text offsets)
+    evidence_offsets: str = ""
+    topic_id: str = ""
 
 
 @dataclass

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .io import InputError, Report, collect_inputs, read_report, read_text_input
+from .output.provenance import finish_extraction
 from .records import Extraction, Host, Person, Place, Topic, Visit
 from .tables import to_frames
 
@@ -47,7 +48,7 @@ def doc_to_extraction(doc: Doc, report: Report) -> Extraction:
     for k, h in enumerate(v.hosts, 1):
         a = h.span._.attrs or {}
         hosts.append(Host(
-            host_id=f"{vid}-h{k}", visit_id=vid, doc_id=report.doc_id, name=h.name,
+            host_id="", visit_id=vid, doc_id=report.doc_id, name=h.name,
             type=h.type, city=h.city, voivodeship=h.voivodeship, operator=h.operator,
             rule=f"{h.span._.rule}; {h.rule}; city:{a.get('city_rule', '')}", **_span_fields(h.span)))
     people = []
@@ -65,7 +66,7 @@ def doc_to_extraction(doc: Doc, report: Report) -> Extraction:
         if len(parts) == 2 and len(parts[0]) == 2 and parts[0].endswith("."):
             if any(p.name.split()[-1] == parts[1] and p.name[0] == parts[0][0] for p in people):
                 continue
-        p = Person(person_id=f"{vid}-p{len(people) + 1}", visit_id=vid, doc_id=report.doc_id,
+        p = Person(person_id="", visit_id=vid, doc_id=report.doc_id,
                    name=span._.base, role=a.get("role"), organization=a.get("organization"),
                    rule=span._.rule, **_span_fields(span))
         seen[key] = p
@@ -76,8 +77,12 @@ def doc_to_extraction(doc: Doc, report: Report) -> Extraction:
                             latitude=pc.latitude, longitude=pc.longitude, rule=pc.rule,
                             **_span_fields(pc.span)))
     topics = [Topic(visit_id=vid, doc_id=report.doc_id, topic=t.topic, score=t.score,
-                    evidence=t.evidence, rule=t.rule) for t in (doc._.topics or [])]
-    return Extraction(visit=visit, hosts=hosts, people=people, places=places, topics=topics)
+                    evidence=t.evidence, rule=t.rule,
+                    evidence_offsets=getattr(t, "evidence_offsets", ""))
+              for t in (doc._.topics or [])]
+    # row keys from content (stable across rule changes), offsets of the visit's values
+    return finish_extraction(Extraction(visit=visit, hosts=hosts, people=people, places=places,
+                                        topics=topics), doc)
 
 
 @dataclass

@@ -59,6 +59,9 @@ _DTYPES = {
     "score": "float64",
     "latitude": "float64",
     "longitude": "float64",
+    # provenance offsets of the visit's values (nullable: not every value has a span)
+    **{f"{f}_{end}": "Int64" for f in ("title", "dates", "organizer", "participants")
+       for end in ("start", "end")},
 }
 FORMATS = ("csv", "parquet", "sqlite")
 SQLITE_NAME = "wizyty.sqlite"

@@ -64,7 +64,7 @@ def test_columns_spec_first_then_extras():
     assert list(frames) == NAMES
     for name, df in frames.items():
         assert list(df.columns[: len(SPEC_COLUMNS[name])]) == SPEC_COLUMNS[name]
-    assert list(frames["places"].columns[7:]) == ["latitude", "longitude", "rule"]
+    assert list(frames["places"].columns[7:]) == ["latitude", "longitude", "rule", "place_id"]
     assert "rule" in frames["hosts"].columns
 
 
