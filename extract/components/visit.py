@@ -12,12 +12,14 @@ from spacy.tokens import Doc
 from ..visit import (Cues, HostSelector, VisitAssembly, fill_city_from_other_mentions,
                      find_organizer, find_participants, find_title, visited_places)
 from . import dates as dates_component
+from ..resources import MODELS_DIR
 
 
 class VisitAssembler:
-    def __init__(self, cues_file: str, participants_file: str = "participants.csv"):
+    def __init__(self, cues_file: str, participants_file: str = "participants.csv",
+                 city_model: str = ""):
         self.cues = Cues.load(cues_file, participants_file)
-        self.hosts = HostSelector(self.cues)
+        self.hosts = HostSelector(self.cues, str(MODELS_DIR / city_model) if city_model else None)
 
     def __call__(self, doc: Doc) -> Doc:
         v = VisitAssembly()
@@ -39,6 +41,8 @@ class VisitAssembler:
 
 
 @Language.factory("wizyty_visit", default_config={"cues_file": "visit_cues.csv",
-                                                  "participants_file": "participants.csv"})
-def make_visit(nlp: Language, name: str, cues_file: str, participants_file: str):
-    return VisitAssembler(cues_file, participants_file)
+                                                  "participants_file": "participants.csv",
+                                                  "city_model": ""})
+def make_visit(nlp: Language, name: str, cues_file: str, participants_file: str,
+               city_model: str):
+    return VisitAssembler(cues_file, participants_file, city_model)

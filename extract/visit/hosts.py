@@ -11,14 +11,17 @@ from ..extensions import lemma_set, sentence_of, span_lemmas
 from ..places import resolve_city
 from .choices import HostChoice, fold
 from .cues import Cues
+from .host_city import CityModel, city_candidates, explain, set_visit_lemmas
 
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}
 EXPLICIT_CITY = {"w+place", "place_in_name"}
 
 
 class HostSelector:
-    def __init__(self, cues: Cues):
+    def __init__(self, cues: Cues, city_model: str | None = None):
         self.cues = cues
+        set_visit_lemmas(self.cues["visit"])
+        self.city_model = CityModel.load(city_model) if city_model else None
 
     def __call__(self, doc: Doc, organizer: Span | None) -> list[HostChoice]:
         hosts = self.select(doc, organizer)
@@ -45,8 +48,7 @@ class HostSelector:
             if attrs.get("ner") and not (strong and attrs.get("city_rule") == "w+place"):
                 attrs["host_rule"] = "excluded:ner_without_visit_and_locality"
                 continue
-            if attrs.get("city_rule") == "context_place":
-                _scene_without(attrs, banned)
+            self._place(doc, span, banned)
             if attrs.get("cities") and (attrs.get("plural") or len(attrs["cities"]) > 1):
                 # one institution per locality: "Warsztaty Terapii Zajęciowej w Dębicy i Bobrowej Woli"
                 name = attrs.get("singular") or InstitutionFinder.singular(span)
@@ -66,6 +68,30 @@ class HostSelector:
                                           city_rule=attrs.get("city_rule", "")))
             attrs["host_rule"] = rule
         return _drop_repeats(out)
+
+    def _place(self, doc: Doc, span: Span, banned: set[tuple[int, int]]) -> None:
+        """The host's city: the city model's choice among the text's candidate localities
+        (``host_city.py``); a list of localities ("w X i Y") keeps one host per locality.
+        Without a model, the rules' narrative guess skips the banned localities."""
+        attrs = span._.attrs
+        if attrs.get("cities") and len(attrs["cities"]) > 1:
+            return
+        candidates = city_candidates(doc, span, banned)
+        attrs["city_candidates"] = candidates
+        if self.city_model is None:
+            if attrs.get("city_rule") == "context_place":
+                _scene_without(attrs, banned)
+            return
+        best = self.city_model.choose(candidates)
+        attrs["rules_city"] = attrs.get("city")
+        if best is None:
+            attrs["city"] = attrs["voivodeship"] = None
+            attrs["city_rule"] = "model:none"
+        else:
+            attrs["city"], attrs["voivodeship"] = best.name, best.voivodeship
+            attrs["city_rule"] = explain(best, self.city_model)
+        if attrs.get("cities"):
+            attrs["cities"] = [(attrs["city"], attrs["voivodeship"])] if attrs["city"] else None
 
     # -- exclusions -------------------------------------------------------------------
     def excluded(self, doc: Doc, span: Span, organizer: Span | None, hosts: list[HostChoice]) -> str:

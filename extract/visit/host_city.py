@@ -1,0 +1,230 @@
+"""Which locality is a host's city: every place the text offers, weighed by a small model.
+
+Where a report places an institution is decided by many weak signals at once: a "w <city>"
+phrase right after the name, a locality inside or derived from the name, a place earlier
+in the sentence ("w Krakowie odwiedzili X"), a passage set in a locality ("Dzień 2 –
+Sopot:", "Pobyt w Warszawie…"), a reference back ("tam", "na miejscu"), against places that
+are someone's origin ("z Legnicy"), the organiser's seat, another list item's address or a
+locality several sentences back. Ordering such signals by hand fitted the reports they
+were tuned on; here every candidate locality gets grammatical and structural features and a
+logistic model trained on the annotated reports (``models/host_city/``, recipe
+``models/host_city/train.py``) weighs them. The best candidate becomes the city when its
+probability passes the model's threshold; otherwise the host has no city ("never guess").
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from ..extensions import sentence_of, span_lemmas, text_of
+from ..resources import MODELS_DIR
+
+MODEL_FILE = MODELS_DIR / "host_city" / "weights.json"
+LOCATIVE_PREPS = {"w", "we"}
+ORIGIN_PREPS = {"z", "ze"}
+CONTEXT_CUES = {"w", "we", "do", "gminy", "gminie", "gmina", "miasta", "mieście", "na"}
+BACK_REFERENCES = {"tam", "tu", "tutaj", "miejsce", "miejscowy", "ten", "również", "także"}
+VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}
+MAX_SENTENCES_BACK = 6
+
+
+@dataclass
+class CityCandidate:
+    """One locality the text offers for a host, with the features the model weighs."""
+    name: str
+    voivodeship: str | None
+    chars: tuple[int, int] | None
+    source: str
+    features: dict[str, float] = field(default_factory=dict)
+    probability: float = 0.0
+
+
+def _place_attrs(p: Span) -> dict:
+    return p._.attrs or {}
+
+
+def _verb_between(doc: Doc, a: int, b: int) -> bool:
+    for tok in doc[a:b]:
+        classes = {r.pos for r in tok._.morf}
+        if classes and classes <= VERB_CLASSES | {"aglt", "qub"}:
+            return True
+    return False
+
+
+LINKS = {",", "i", "oraz", "a", "także", "przez", "(", ")", "-", "–"}
+
+
+def _only_names_between(doc: Doc, a: int, b: int) -> bool:
+    """Between the name and a later "w <place>" stand only other institution names,
+    conjunctions or an operator phrase ("prowadzonym przez"): the place closes them all."""
+    covered = set()
+    for inst in doc.spans.get("institutions", []):
+        if inst.start >= a and inst.end <= b:
+            covered.update(range(inst.start, inst.end))
+    for k in range(a, b):
+        tok = doc[k]
+        if k in covered or tok.lower_ in LINKS or tok.lower_.startswith(("prowadzon", "prowadząc")):
+            continue
+        return False
+    return bool(covered)
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a:b if b >= 0 else len(text)]
+
+
+def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[CityCandidate]:
+    """Every locality that could be this host's city, with features (see module doc)."""
+    attrs = span._.attrs
+    rules_city = attrs.get("city")
+    places = list(doc.spans.get("places", []))
+    text = text_of(doc)
+    here = sentence_of(doc, span.start)
+    sents_before = _sentence_starts(doc, span.start)
+    attached = {tuple(i._.attrs["city_span"]) for i in doc.spans.get("institutions", [])
+                if i._.attrs.get("city_span") and i.start != span.start}
+    host_lemmas = span_lemmas(here)
+    backref = bool(host_lemmas & BACK_REFERENCES) or "na miejscu" in here.text.lower()
+    out: list[CityCandidate] = []
+    before_rank = 0
+    for p in sorted(places, key=lambda q: -q.start):
+        if not p._.base:
+            continue
+        f: dict[str, float] = {}
+        pa = _place_attrs(p)
+        cue = (pa.get("cue") or "").lower()
+        if cue:
+            f[f"cue_{cue if cue in CONTEXT_CUES | ORIGIN_PREPS | {'koło', 'k.'} else 'other'}"] = 1
+        if span.start <= p.start and p.end <= span.end:
+            f["in_name"] = 1
+        elif p.start >= span.end:
+            gap = p.start - span.end
+            prev = doc[p.start - 1].lower_ if p.start else ""
+            if sentence_of(doc, p.start).start != here.start:
+                if p.start - span.end > 3 or doc[span.end:p.start].text.strip(" ()") != "":
+                    continue  # a later sentence: only "(City)" right after the name counts
+            if gap == 0:
+                f["name_place"] = 1
+            elif gap == 1 and prev in LOCATIVE_PREPS:
+                f["w_place_after"] = 1
+            elif gap == 1 and prev in ORIGIN_PREPS:
+                f["z_place_after"] = 1
+            elif gap <= 2 and doc[span.end].text == "(":
+                f["paren_after"] = 1
+            else:
+                f["later_in_sentence"] = 1
+                if _only_names_between(doc, span.end, p.start - 1):
+                    f["later_through_names"] = 1  # "X oraz Y w Z", "X prowadzony przez Y w Z"
+                f["later_distance"] = min(gap, 30) / 30
+                if _verb_between(doc, span.end, p.start):
+                    f["later_after_verb"] = 1
+        else:
+            k = sents_before.get(sentence_of(doc, p.start).start)
+            if k is None:
+                continue  # too far back
+            between = text[p.end_char:span.start_char]
+            if k == 0:
+                f["same_sentence_before"] = 1
+                if _verb_between(doc, p.end, span.start) or {"tam", "gdzie"} & {
+                        t.lower_ for t in doc[p.end:span.start]}:
+                    f["clause_between"] = 1
+            else:
+                f[f"sentences_back_{min(k, 3)}"] = 1
+            if "\n" in between:
+                f["paragraph_between"] = 1
+                if between.count("\n") > 1 or "\n\n" in between:
+                    f["blank_line_between"] = 1
+            line = _line_of(text, p.start_char, p.end_char).strip()
+            if line.endswith(":") or (p.end < len(doc) and doc[p.end].text == ":"):
+                f["introduces_list"] = 1
+            if len(line.split()) <= 8 and "\n" in between:
+                f["heading_line"] = 1
+            if span_lemmas(sentence_of(doc, p.start)) & _VISIT:
+                f["visit_sentence"] = 1
+            if sentence_of(doc, p.start).start == p.start or (
+                    p.start >= 1 and sentence_of(doc, p.start).start == p.start - 1):
+                f["sentence_initial"] = 1  # "W Krakowie uczestnicy…", "Dzień 2 – Sopot"
+            f["rank_before"] = 1.0 / (1 + before_rank)
+            before_rank += 1
+            if backref and k > 0:
+                f["back_reference"] = 1
+        if (p.start_char, p.end_char) in attached:
+            f["attached_to_other"] = 1
+        if (p.start_char, p.end_char) in banned:
+            f["banned"] = 1
+        if pa.get("country") not in (None, "", "PL"):
+            f["foreign"] = 1
+        if rules_city is not None and p._.base == rules_city:
+            f["rules_choice"] = 1  # the hand-written attachment rules agree
+        out.append(CityCandidate(p._.base, pa.get("voivodeship"), (p.start_char, p.end_char),
+                                 "place", f))
+    if attrs.get("city_rule") == "city_adjective" and attrs.get("city"):
+        out.append(CityCandidate(attrs["city"], attrs.get("voivodeship"), None, "adjective",
+                                 {"city_adjective": 1, "rules_choice": 1}))
+    if attrs.get("city_rule") == "parent_in_parentheses" and attrs.get("city"):
+        out.append(CityCandidate(attrs["city"], attrs.get("voivodeship"), None, "parent",
+                                 {"parent_in_parentheses": 1, "rules_choice": 1}))
+    return out
+
+
+def _sentence_starts(doc: Doc, i: int) -> dict[int, int]:
+    """Start token of the sentence k sentences back (k = 0 .. MAX) -> k."""
+    out = {}
+    s = sentence_of(doc, i)
+    for k in range(MAX_SENTENCES_BACK + 1):
+        out[s.start] = k
+        if s.start == 0:
+            break
+        s = sentence_of(doc, s.start - 1)
+    return out
+
+
+_VISIT: set[str] = set()
+
+
+class CityModel:
+    """Logistic weights over candidate features (``models/host_city/weights.json``)."""
+
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float):
+        self.weights, self.bias, self.threshold = weights, bias, threshold
+
+    @classmethod
+    @lru_cache(maxsize=4)
+    def load(cls, path: str = str(MODEL_FILE)) -> "CityModel | None":
+        p = Path(path)
+        if not p.exists():
+            return None
+        data = json.loads(p.read_text(encoding="utf-8"))
+        return cls(data["weights"], data["bias"], data["threshold"])
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def choose(self, candidates: list[CityCandidate]) -> CityCandidate | None:
+        for c in candidates:
+            c.probability = self.probability(c.features)
+        best = max(candidates, key=lambda c: c.probability, default=None)
+        return best if best is not None and best.probability >= self.threshold else None
+
+
+def set_visit_lemmas(lemmas: set[str]) -> None:
+    """The visit cue lemmas (``visit_cues.csv``) mark sentences about visiting."""
+    _VISIT.clear()
+    _VISIT.update(lemmas)
+
+
+def explain(c: CityCandidate, model: CityModel) -> str:
+    """The features that weighed most for the chosen city, for the row's rule."""
+    top = sorted(c.features, key=lambda k: -abs(model.weights.get(k, 0.0) * c.features[k]))[:2]
+    return "model(" + "+".join(top) + f";p={c.probability:.2f})"
+
+
+__all__ = ["CityCandidate", "CityModel", "city_candidates", "explain", "set_visit_lemmas"]
