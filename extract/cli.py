@@ -106,6 +106,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command(module: str, args: argparse.Namespace) -> int:
+    """Commands living in their own module (``extract.<module>.command``), imported on use."""
+    import importlib
+
+    return importlib.import_module(f"extract.{module}").command(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="wizyty",
@@ -131,8 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--set", action="append", metavar="SECTION.KEY=VALUE",
                      help="override a config value, e.g. --set components.wizyty_topics.threshold=0.5")
     run.add_argument("--model", metavar="NAME_OR_PATH",
-                     help="statistical layer: models/nkjp_pl/model (default), pl_core_news_sm/md/lg "
-                          "when installed, or '' for none")
+                     help="statistical layer in front of the rules: none by default (it did not "
+                          "change the quality, at twice the time); models/nkjp_pl/model (the "
+                          "project's NKJP model), or pl_core_news_sm/md/lg when installed")
     run.add_argument("--rules-only", action="store_true", help="do not load any statistical model")
     run.add_argument("--batch-size", type=int, default=16, help="reports per nlp.pipe batch (16)")
     run.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
@@ -152,6 +160,20 @@ def build_parser() -> argparse.ArgumentParser:
                     help="after the figures, list per document the missed, spurious and "
                          "mismatched rows (with the rule of each predicted row)")
     ev.set_defaults(func=cmd_evaluate)
+
+    qu = sub.add_parser("query", help="read-only SQL over a run's tables",
+                        description="Run one reading SQL statement (SELECT/WITH) over the tables in "
+                                    "OUT (wizyty.sqlite, or the CSVs loaded with the same schema: keys, "
+                                    "label tables institution_types/topic_codes/voivodeships, views "
+                                    "hosts_visits/visit_summary/topics_labelled). Writing statements "
+                                    "are refused (exit 2) and change nothing.")
+    qu.add_argument("out", metavar="OUT", help="folder written by `wizyty run --out OUT`")
+    qu.add_argument("sql", nargs="?", metavar="SQL", help='e.g. "SELECT type, COUNT(*) FROM hosts GROUP BY type"')
+    qfmt = qu.add_mutually_exclusive_group()
+    qfmt.add_argument("--csv", dest="qformat", action="store_const", const="csv", help="print CSV")
+    qfmt.add_argument("--json", dest="qformat", action="store_const", const="json", help="print JSON records")
+    qu.add_argument("--schema", action="store_true", help="list tables, views, columns and code labels")
+    qu.set_defaults(func=lambda a: _command("query", a))
     return ap
 
 

@@ -176,13 +176,10 @@ def _write_parquet(df: pd.DataFrame, path: Path) -> None:
 
 
 def _write_sqlite(frames: Mapping[str, pd.DataFrame], path: Path) -> None:
-    con = sqlite3.connect(path)
-    try:
-        for name, df in frames.items():
-            df.to_sql(name, con, if_exists="replace", index=False)
-        con.commit()
-    finally:
-        con.close()
+    # keys, foreign keys, indexes, label tables and views: extract/output/sqlite.py
+    from .output.sqlite import write_sqlite_file
+
+    write_sqlite_file(frames, path)
     _fsync(path)
 
 

@@ -20,3 +20,21 @@ def nlp():
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def seed_frames(nlp):
+    """The five seed reports' tables, extracted once (rules only)."""
+    import extract
+
+    return extract.extract([CORPUS / "raw"], nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def seed_out(seed_frames, tmp_path_factory) -> Path:
+    """A run's output folder (CSV + SQLite) over the seed reports."""
+    from extract.tables import write_tables
+
+    out = tmp_path_factory.mktemp("seed-out")
+    write_tables(seed_frames, out, formats=("csv", "sqlite"))
+    return out
