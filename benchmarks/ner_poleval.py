@@ -5,7 +5,7 @@ Usage::
     python benchmarks/ner_poleval.py [MODEL_DIR] [--gold PATH] [--limit N] [--json OUT]
 
 MODEL_DIR defaults to ``models/nkjp_pl/model``.  The gold file defaults to
-``/work/shared/data/nkjp-ner/poleval2018-task2-test-gold.json.gz`` (1,828 documents;
+``../shared/data/nkjp-ner/poleval2018-task2-test-gold.json.gz`` (1,828 documents;
 text in ``questions[i].input.fileContent``, gold in ``questions[i].answers[0].data.brat``).
 The test set is used for evaluation only.
 
@@ -54,7 +54,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MODEL = ROOT / "models" / "nkjp_pl" / "model"
-DEFAULT_GOLD = Path("/work/shared/data/nkjp-ner/poleval2018-task2-test-gold.json.gz")
+DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "nkjp-ner" / "poleval2018-task2-test-gold.json.gz"
 LABELS = ("persName", "orgName", "placeName", "geogName", "date", "time")
 
 

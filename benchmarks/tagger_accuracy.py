@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MODEL = ROOT / "models" / "nkjp_pl" / "model"
 DEFAULT_DEV = ROOT / "models" / "nkjp_pl" / "corpus" / "dev.spacy"
-DEFAULT_IOB = Path("/work/shared/data/nkjp-ner/nkjp-1m-ner.iob.gz")
+DEFAULT_IOB = ROOT.parent / "shared" / "data" / "nkjp-ner" / "nkjp-1m-ner.iob.gz"
 
 
 def load_dev_docs(nlp, dev: Path, iob: Path):

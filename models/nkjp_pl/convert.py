@@ -52,7 +52,7 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_IOB = Path("/work/shared/data/nkjp-ner/nkjp-1m-ner.iob.gz")
+DEFAULT_IOB = HERE.parents[2] / "shared" / "data" / "nkjp-ner" / "nkjp-1m-ner.iob.gz"
 UPOS_TABLE = HERE / "nkjp_upos.tsv"
 TOP_LABELS = ("persName", "orgName", "placeName", "geogName", "date", "time")
 

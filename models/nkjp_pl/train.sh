@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=${PY:-.venv/bin/python}
-IOB=${1:-/work/shared/data/nkjp-ner/nkjp-1m-ner.iob.gz}
+IOB=${1:-../shared/data/nkjp-ner/nkjp-1m-ner.iob.gz}
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 
 "$PY" models/nkjp_pl/convert.py --iob "$IOB" --out models/nkjp_pl/corpus
