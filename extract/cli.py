@@ -76,6 +76,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
     frames = to_frames(result.extractions)
+    from .output.corrections import run_step as apply_corrections
+    frames = apply_corrections(frames, args.out, args.quiet)  # OUT/corrections.csv
     try:
         written = write_tables(frames, args.out, formats=args.format)
     except TableWriteError as err:
@@ -174,6 +176,21 @@ def build_parser() -> argparse.ArgumentParser:
     qfmt.add_argument("--json", dest="qformat", action="store_const", const="json", help="print JSON records")
     qu.add_argument("--schema", action="store_true", help="list tables, views, columns and code labels")
     qu.set_defaults(func=lambda a: _command("query", a))
+
+    co = sub.add_parser("correct", help="record a correction that every later run applies",
+                        description="Append a correction to OUT/corrections.csv (table, key, column, "
+                                    "value, note) and apply it to OUT's tables now; every later "
+                                    "`wizyty run --out OUT` applies the file again, marks the rows "
+                                    "rule=corrected and warns about corrections whose row is gone. "
+                                    "Keys: visits.visit_id, hosts.host_id, people.person_id, "
+                                    "places.place_id, topics.topic_id.")
+    co.add_argument("out", metavar="OUT", help="folder written by `wizyty run --out OUT`")
+    co.add_argument("fields", nargs="*", metavar="TABLE KEY COLUMN VALUE",
+                    help="e.g. hosts r018-fc6fa19a-h3f9a1c city Toruń")
+    co.add_argument("--delete", nargs=2, metavar=("TABLE", "KEY"), help="drop a spurious row")
+    co.add_argument("--note", metavar="TEXT", help="why (kept in the file)")
+    co.add_argument("--list", action="store_true", help="print the corrections and warn about stale ones")
+    co.set_defaults(func=lambda a: _command("output.corrections", a))
     return ap
 
 
