@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -66,27 +68,93 @@ def choose(token: Token, text: str | None = None) -> Analysis | None:
                    not token.is_sent_start)
 
 
+# Token attributes read in one ``Doc.to_array`` call instead of one Token object per token
+_ATTRS = ("ORTH", "IDX", "IS_SPACE", "IS_TITLE", "SENT_START", "TAG", "POS", "MORPH", "LEMMA")
+_NKJP_KEY = "nkjp_tag"
+CACHE_SIZE = 300_000  # distinct (form, flags) decisions kept per process
+
+
 class MorfeuszTagger:
+    """Chooses a reading per token; the choice depends only on the form and a few token
+    flags, so it is computed once per distinct (form, flags) in the process (a cache shared
+    by all documents and batches) and written back with array operations."""
+
     def __init__(self, overwrite_lemma: bool = True):
         self.overwrite_lemma = overwrite_lemma
+        self._cache: dict[tuple, tuple[str, int, frozenset]] = {}
+        self._direct_ext: bool | None = None  # writing Token._ values straight into user_data
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            doc.user_data["wizyty_lemma_sets"] = []
+            return doc
+        strings = doc.vocab.strings
+        rows = doc.to_array(list(_ATTRS)).tolist()
+        cache = self._cache
         lemma_sets = []  # the per-doc lemma table (extensions.lemma_set), filled on the way
-        for token in doc:
-            text = token.text
-            if token.is_space:
-                lemma_sets.append(frozenset({text.lower()}))
-                continue
-            best = choose(token, text)
-            if best is None:
-                lemma_sets.append(frozenset({text.lower(), token.lemma_.lower()}))
-                continue
-            token._.nkjp_tag = best.tag
-            if self.overwrite_lemma or not token.lemma_:
-                token.lemma_ = _display_lemma(best, text)
-            lemma_sets.append(lemma_forms(text))
+        lemmas = []
+        tags: list[tuple[int, str]] = []
+        for k, (orth, idx, space, title, sent, tag, pos, morph, lemma) in enumerate(rows):
+            key = (orth, space, title, k != 0 and sent != 1, tag, pos, morph, lemma)
+            hit = cache.get(key)
+            if hit is None:
+                if len(cache) >= CACHE_SIZE:  # memory stays flat over any number of reports
+                    cache.clear()
+                hit = cache[key] = self._decide(strings, key)
+            nkjp, new_lemma, forms = hit
+            lemma_sets.append(forms)
+            lemmas.append(new_lemma or lemma)
+            if nkjp:
+                tags.append((idx, nkjp))
+        doc.from_array(["LEMMA"], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+        self._write_tags(doc, tags)
         doc.user_data["wizyty_lemma_sets"] = lemma_sets
         return doc
+
+    def _decide(self, strings, key: tuple) -> tuple[str, int, frozenset]:
+        """(NKJP tag or "", new lemma hash or 0, lemma set) for one distinct token."""
+        orth, space, title, inside, tag, pos, morph, lemma = key
+        text = strings[orth]
+        if space:
+            return "", 0, frozenset({text.lower()})
+        case = _case_of(strings[morph]) if morph else ""
+        best = _choose(text, strings[tag] if tag else "", strings[pos] if pos else "", case,
+                       bool(title), inside)
+        if best is None:
+            return "", 0, frozenset({text.lower(), (strings[lemma] if lemma else "").lower()})
+        new_lemma = 0
+        if self.overwrite_lemma or not lemma:
+            new_lemma = strings.add(_display_lemma(best, text))
+        return best.tag, new_lemma, lemma_forms(text)
+
+    def _write_tags(self, doc: Doc, tags: list[tuple[int, str]]) -> None:
+        """``token._.nkjp_tag = tag`` for each (token.idx, tag); spaCy keeps token extension
+        values in ``doc.user_data`` under ("._.", name, token.idx, None): writing that dict
+        directly avoids an Underscore object per token. Checked once per process against
+        the public API, which is used instead if spaCy ever stores them otherwise."""
+        if self._direct_ext is None and tags:
+            idx, tag = tags[0]
+            probe = next(t for t in doc if t.idx == idx)
+            probe._.nkjp_tag = tag + "?"
+            self._direct_ext = doc.user_data.get(("._.", _NKJP_KEY, idx, None)) == tag + "?"
+            probe._.nkjp_tag = tag
+        if self._direct_ext:
+            doc.user_data.update({("._.", _NKJP_KEY, idx, None): tag for idx, tag in tags})
+        else:
+            by_idx = dict(tags)
+            for token in doc:
+                if token.idx in by_idx:
+                    token._.nkjp_tag = by_idx[token.idx]
+
+
+@lru_cache(maxsize=1024)
+def _case_of(morph: str) -> str:
+    """"Case=Gen|Number=Sing" -> "Gen" (the first case a tagger gave), "" without one."""
+    for feat in morph.split("|"):
+        name, _, value = feat.partition("=")
+        if name == "Case":
+            return value.split(",")[0]
+    return ""
 
 
 @lru_cache(maxsize=100_000)
