@@ -37,6 +37,8 @@ class VisitAssembler:
         doc.user_data.pop("wizyty_sent_table", None)
         doc.user_data.pop("wizyty_lemma_sets", None)
         doc.user_data.pop("wizyty_text", None)
+        doc.user_data.pop("wizyty_place_index", None)
+        doc.user_data.pop("wizyty_attached_places", None)
         return doc
 
 

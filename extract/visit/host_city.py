@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from ..evaluate import fold as _fold
 from ..extensions import sentence_of, span_lemmas, text_of
 from ..resources import MODELS_DIR
 
@@ -31,6 +33,11 @@ CONTEXT_CUES = {"w", "we", "do", "gminy", "gminie", "gmina", "miasta", "mieście
 BACK_REFERENCES = {"tam", "tu", "tutaj", "miejsce", "miejscowy", "ten", "również", "także"}
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}
 MAX_SENTENCES_BACK = 6
+#: candidates from another mention of the same institution, placed explicitly earlier
+REFERS_BACK = "refers_back"
+#: features of a locality the text ties to this very name
+EXPLICIT = {"w_place_after", "z_place_after", "name_place", "in_name", "paren_after",
+            "city_adjective", "parent_in_parentheses"}
 
 
 @dataclass
@@ -84,12 +91,14 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
     """Every locality that could be this host's city, with features (see module doc)."""
     attrs = span._.attrs
     rules_city = attrs.get("city")
-    places = list(doc.spans.get("places", []))
     text = text_of(doc)
     here = sentence_of(doc, span.start)
     sents_before = _sentence_starts(doc, span.start)
-    attached = {tuple(i._.attrs["city_span"]) for i in doc.spans.get("institutions", [])
-                if i._.attrs.get("city_span") and i.start != span.start}
+    # only the places of the window (six sentences back to the end of this sentence):
+    # the cost stays linear in the length of the report
+    places = _places_between(doc, min(sents_before), here.end)
+    own = tuple(attrs["city_span"]) if attrs.get("city_span") else None
+    attached = _attached_places(doc) - ({own} if own else set())
     host_lemmas = span_lemmas(here)
     backref = bool(host_lemmas & BACK_REFERENCES) or "na miejscu" in here.text.lower()
     out: list[CityCandidate] = []
@@ -165,6 +174,27 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
             f["rules_choice"] = 1  # the hand-written attachment rules agree
         out.append(CityCandidate(p._.base, pa.get("voivodeship"), (p.start_char, p.end_char),
                                  "place", f))
+    names = {_fold(span._.base), _fold(attrs.get("full"))} - {""}
+    for other in doc.spans.get("institutions", []):
+        # "… w Miejskim Ośrodku Pomocy Społecznej w Sanoku …" and later "dyrektor MOPS": the
+        # same institution again, placed where the text first placed it
+        oa = other._.attrs or {}
+        if other.start >= span.start or not oa.get("city_span") or not oa.get("city"):
+            continue  # city_span: the rules found its "w <place>" phrase
+        if names & {_fold(other._.base), _fold(oa.get("full"))}:
+            out.append(CityCandidate(oa["city"], oa.get("voivodeship"), None, REFERS_BACK,
+                                     {"same_institution_placed_earlier": 1}))
+            break
+    for other in doc.spans.get("institutions", []):
+        # "Gości przywitał dyrektor MOPS, który omówił działalność Klubu …": the sentence
+        # names again an institution placed earlier; it refers back to that locality
+        oa = other._.attrs or {}
+        if other.start < span.start and sentence_of(doc, other.start).start == here.start:
+            back = [c for c in oa.get("city_candidates") or [] if c.source == REFERS_BACK]
+            if back and oa.get("city") == back[0].name:
+                out.append(CityCandidate(back[0].name, back[0].voivodeship, None, REFERS_BACK,
+                                         {"sentence_refers_back": 1}))
+                break
     if attrs.get("city_rule") == "city_adjective" and attrs.get("city"):
         out.append(CityCandidate(attrs["city"], attrs.get("voivodeship"), None, "adjective",
                                  {"city_adjective": 1, "rules_choice": 1}))
@@ -172,6 +202,26 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
         out.append(CityCandidate(attrs["city"], attrs.get("voivodeship"), None, "parent",
                                  {"parent_in_parentheses": 1, "rules_choice": 1}))
     return out
+
+
+def _places_between(doc: Doc, start: int, end: int) -> list[Span]:
+    """Place spans starting in tokens [start, end), from a per-doc index sorted by start."""
+    index = doc.user_data.get("wizyty_place_index")
+    if index is None:
+        spans = sorted(doc.spans.get("places", []), key=lambda p: p.start)
+        index = doc.user_data["wizyty_place_index"] = ([p.start for p in spans], spans)
+    starts, spans = index
+    return spans[bisect_left(starts, start):bisect_left(starts, end)]
+
+
+def _attached_places(doc: Doc) -> set[tuple[int, int]]:
+    """Character spans of the "w <place>" phrases attached to institution names."""
+    cached = doc.user_data.get("wizyty_attached_places")
+    if cached is None:
+        cached = doc.user_data["wizyty_attached_places"] = {
+            tuple(i._.attrs["city_span"]) for i in doc.spans.get("institutions", [])
+            if i._.attrs.get("city_span")}
+    return cached
 
 
 def _sentence_starts(doc: Doc, i: int) -> dict[int, int]:
@@ -212,7 +262,12 @@ class CityModel:
         for c in candidates:
             c.probability = self.probability(c.features)
         best = max(candidates, key=lambda c: c.probability, default=None)
-        return best if best is not None and best.probability >= self.threshold else None
+        if best is not None and best.probability >= self.threshold:
+            return best
+        # the annotated reports hold too few references back for weights: a rule decides
+        if not any(EXPLICIT & c.features.keys() for c in candidates):
+            return next((c for c in candidates if c.source == REFERS_BACK), None)
+        return None
 
 
 def set_visit_lemmas(lemmas: set[str]) -> None:

@@ -27,10 +27,32 @@ def find_organizer(doc: Doc, cues: Cues) -> tuple[Span | None, str]:
             found = _organizer_at(doc, cue, cands)
             if found[0] is not None:
                 return found
+    return _project_owner(doc, usable)
+
+
+def _project_owner(doc: Doc, usable: list[Span]) -> tuple[Span | None, str]:
+    """ "w ramach projektu [pozakonkursowego] Regionalnego Ośrodka …", "projektu realizowanego
+    przez X": the institution whose named project the visit was part of (the annotation's
+    second choice, when no predicate names who arranged it)."""
+    for s in usable:
+        k = s.start - 1
+        while k >= 0 and s.start - k <= 4 and not doc[k].is_punct:
+            lem = lemma_set(doc, k)
+            if "projekt" in lem and k >= 2 and doc[k - 2].lower_ == "w" and doc[k - 1].lower_ == "ramach":
+                if any(a.has("gen") for a in s[0]._.morf):
+                    return s, "organizer:project_owner"
+            if lem & {"realizować", "realizowany", "prowadzić", "prowadzony"} and doc[s.start - 1].lower_ == "przez":
+                if any("projekt" in lemma_set(doc, j) for j in range(max(0, k - 6), k)):
+                    return s, "organizer:project_owner"
+            k -= 1
     return None, ""
 
 
 def _organizer_at(doc: Doc, cue: int, cands: list[Span]) -> tuple[Span | None, str]:
+    if doc[cue].lower_ == "zaproszenie":
+        # "na zaproszenie X": X arranged the programme
+        after = [s for s in cands if 0 < s.start - cue <= 2] if cue and doc[cue - 1].lower_ == "na" else []
+        return (after[0], "organizer:invitation") if after else (None, "")
     if doc[cue].lower_.startswith("organizator"):
         near = [s for s in cands if s.end <= cue and cue - _end_with_city(doc, s) <= 2]
         if near:

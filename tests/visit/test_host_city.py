@@ -1,0 +1,28 @@
+"""Host cities chosen by the city model among the text's localities (extract/visit/host_city.py)."""
+from extract.visit.host_city import CityModel, MODEL_FILE
+
+
+def _hosts(nlp, text):
+    return {h.name: h.city for h in nlp(text)._.visit.hosts}
+
+
+def test_locative_after_the_name_wins(nlp):
+    hosts = _hosts(nlp, "Uczestnicy wizyty odwiedzili Spółdzielnię Socjalną „Przystań” w Gdyni.")
+    assert hosts == {"Spółdzielnia Socjalna „Przystań”": "Gdynia"}
+
+
+def test_origin_of_the_visitors_is_not_the_city(nlp):
+    hosts = _hosts(nlp, "Pracownicy ośrodka z Legnicy pojechali na wizytę studyjną. Następnie "
+                        "odwiedzili Fundację „Promyk”.")
+    assert hosts.get("Fundacja „Promyk”") != "Legnica"
+
+
+def test_sentence_placing_the_visit(nlp):
+    hosts = _hosts(nlp, "W Krakowie uczestnicy odwiedzili Centrum Integracji Społecznej.")
+    assert hosts == {"Centrum Integracji Społecznej": "Kraków"}
+
+
+def test_model_file_is_shipped_with_its_figures():
+    model = CityModel.load(str(MODEL_FILE))
+    assert model is not None and 0 < model.threshold < 1
+    assert model.weights["w_place_after"] > 0 > model.weights["sentences_back_3"]

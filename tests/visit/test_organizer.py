@@ -1,0 +1,28 @@
+"""The organiser when the report does not say "zorganizować" (extract/visit/organizer.py)."""
+
+
+def test_realised_by_subject(nlp):
+    v = nlp("W dniu 12 marca Ośrodek Wsparcia Ekonomii Społecznej zrealizował wizytę studyjną dla "
+            "grupy kilkunastu osób. Goście odwiedzili Spółdzielnię Socjalną „Razem” w Opolu.")._.visit
+    assert v.organizer._.base == "Ośrodek Wsparcia Ekonomii Społecznej"
+    assert "Ośrodek Wsparcia Ekonomii Społecznej" not in [h.name for h in v.hosts]
+
+
+def test_invitation_subject(nlp):
+    v = nlp("W maju Regionalny Ośrodek Polityki Społecznej w Opolu zaprosił przedstawicieli gmin "
+            "na wyjazd do Krakowa.")._.visit
+    assert v.organizer._.base == "Regionalny Ośrodek Polityki Społecznej"
+    assert v.organizer._.attrs["city"] == "Opole"
+
+
+def test_project_owner_in_genitive(nlp):
+    v = nlp("W dniach 3-4 czerwca 2019 r. w ramach projektu Mazowieckiego Centrum Polityki Społecznej "
+            "odbyła się wizyta w Spółdzielni Socjalnej „Dobre Ręce” w Radomiu.")._.visit
+    assert v.organizer is not None
+    assert v.organizer._.base == "Mazowieckie Centrum Polityki Społecznej"
+    assert v.organizer_rule == "organizer:project_owner"
+
+
+def test_no_cue_no_organizer(nlp):
+    v = nlp("Uczestnicy odwiedzili Fundację „Wiatrak” w Bydgoszczy i Stowarzyszenie „Tęcza” w Toruniu.")._.visit
+    assert v.organizer is None
