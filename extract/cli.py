@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from . import __version__
+from .engines import ENGINES
 
 
 def _progress_printer(total: int, enabled: bool):
@@ -29,7 +30,7 @@ def _progress_printer(total: int, enabled: bool):
 
 def cmd_run(args: argparse.Namespace) -> int:
     from .io import InputError
-    from .parallel import default_jobs, process_parallel
+    from .parallel import default_jobs, format_workers, process_parallel
     from .pipeline import build_pipeline
     from .runner import process_reports, read_all
     from .tables import TableWriteError, to_frames, write_tables
@@ -52,7 +53,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     jobs = args.jobs if args.jobs > 0 else default_jobs()
     jobs = min(jobs, max(1, n_ok))
     nlp = None
-    if jobs == 1:
+    if jobs == 1 and args.engine == "local":
         t0 = time.perf_counter()
         nlp = build_pipeline(args.config, overrides=overrides, statistical=not args.rules_only)
         if not args.quiet:
@@ -65,12 +66,27 @@ def cmd_run(args: argparse.Namespace) -> int:
         for warning in getattr(r, "warnings", None) or []:
             print(f"warning: {r.path}: {warning}", file=sys.stderr)
     show = _progress_printer(n_ok, not args.quiet and sys.stderr.isatty() or args.progress)
-    if jobs > 1:
+    pipeline_args = dict(config_path=args.config, overrides=overrides, statistical=not args.rules_only)
+    if args.engine == "dask":  # extract/engines/dask.py; also writes OUT/parquet/<table>/
+        from .engines.dask import DaskUnavailable, format_info, run_dask
+
+        info: dict = {}
+        try:
+            result = run_dask(reports, args.out, pipeline_args, scheduler=args.scheduler, jobs=args.jobs,
+                              batch_size=args.batch_size, progress=show, info=info)
+        except DaskUnavailable as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        if not args.quiet:
+            print(format_info(info), file=sys.stderr)
+    elif jobs > 1:
         t0 = time.perf_counter()
-        result = process_parallel(reports, jobs, dict(config_path=args.config, overrides=overrides,
-                                                      statistical=not args.rules_only),
-                                  batch_size=args.batch_size, progress=show)
+        workers: dict = {}
+        result = process_parallel(reports, jobs, pipeline_args, batch_size=args.batch_size, progress=show,
+                                  workers=workers)
         result.seconds = time.perf_counter() - t0
+        if not args.quiet:
+            print(format_workers(workers), file=sys.stderr)
     else:
         result = process_reports(nlp, reports, progress=show, batch_size=args.batch_size)
     for err in result.errors:
@@ -147,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=16, help="reports per nlp.pipe batch (16)")
     run.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                      help="worker processes (1; 0 = one per CPU core); each loads the pipeline")
+    run.add_argument("--engine", choices=ENGINES, default="local",
+                     help="local: this machine, --jobs processes (default); dask: a Dask cluster "
+                          "(extra wizyty[dask]), which also writes Parquet partitions to OUT/parquet/")
+    run.add_argument("--scheduler", metavar="ADDR",
+                     help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a "
+                          "local cluster of --jobs workers)")
     run.add_argument("--progress", action="store_true", help="show progress even when not on a terminal")
     run.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     run.set_defaults(func=cmd_run)
@@ -191,6 +213,17 @@ def build_parser() -> argparse.ArgumentParser:
     co.add_argument("--note", metavar="TEXT", help="why (kept in the file)")
     co.add_argument("--list", action="store_true", help="print the corrections and warn about stale ones")
     co.set_defaults(func=lambda a: _command("output.corrections", a))
+
+    rv = sub.add_parser("review", help="write a static review site of a run (OUT/review/)",
+                        description="Write OUT/review/index.html (every report: title, dates, organiser, "
+                                    "counts, status; failures and flagged first; filters) and one page "
+                                    "per report with its text, every extracted mention highlighted, "
+                                    "the rows beside it. Offline: loads nothing over the network.")
+    rv.add_argument("out", metavar="OUT", help="folder written by `wizyty run --out OUT`")
+    rv.add_argument("--open", action="store_true", help="open the index in the web browser")
+    rv.add_argument("--reports", action="append", metavar="DIR",
+                    help="where to find the reports' files when source_path no longer points at them")
+    rv.set_defaults(func=lambda a: _command("review", a))
     return ap
 
 
