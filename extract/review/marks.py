@@ -4,7 +4,9 @@ Entity mentions (hosts, people, places) are the primary layer: every one must be
 whole ``<mark>``. Field spans (title, dates, organiser, participants) and topic evidence
 are secondary: where one crosses an entity mention it is cut at the mention's edges, so
 the marks always nest. The rare crossing that remains is resolved by cutting the later
-span; only its first piece carries the ``id`` that the rows link to.
+span; only its first piece carries the ``id`` that the rows link to. Two entity mentions
+that cross each other are the exception: the later one is widened to contain the
+earlier one, so both are still inside a mark of their own.
 """
 from __future__ import annotations
 
@@ -42,9 +44,30 @@ def _valid(marks: list[Mark], n: int) -> list[Mark]:
     return [m for m in marks if 0 <= m.start < m.end <= n]
 
 
+def _widen_crossing(marks: list[Mark]) -> list[Mark]:
+    """Two entity mentions that cross ("Aktywności Zawodowej Fundacji Dialog" across
+    "Zakład Aktywności Zawodowej") cannot both be whole marks: the later one is widened
+    to start where the earlier one starts, so it contains its whole mention (its exact
+    offsets stay in ``data-start``)."""
+    prim = sorted((m for m in marks if m.primary), key=lambda m: (m.start, -m.end))
+    changed = True
+    while changed:
+        changed = False
+        for i, a in enumerate(prim):
+            for j in range(i + 1, len(prim)):
+                b = prim[j]
+                if b.start >= a.end:
+                    break
+                if a.start < b.start < a.end < b.end:
+                    prim[j] = replace(b, start=a.start, attrs=b.attrs + (("start", b.start),))
+                    changed = True
+        prim.sort(key=lambda m: (m.start, -m.end))
+    return prim + [m for m in marks if not m.primary]
+
+
 def nest(marks: list[Mark], n: int) -> list[Mark]:
     """Pieces that nest properly, in document order (outer before inner)."""
-    marks = _valid(marks, n)
+    marks = _widen_crossing(_valid(marks, n))
     edges = [p for m in marks if m.primary for p in (m.start, m.end)]
     pieces = [p for m in marks for p in (_cut(m, edges) if not m.primary else [m])]
     order = {k: i for i, k in enumerate(PRIMARY)}

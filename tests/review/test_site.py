@@ -96,7 +96,7 @@ def test_index_lists_every_report_with_links(site):
 
 def test_every_mention_is_inside_its_mark(site):
     tables = read_tables(site)
-    checked = 0
+    checked = exact = 0
     for visit in tables["visits"].itertuples():
         page = parse(site / "review" / "reports" / f"{visit.doc_id}.html")
         for name, key in (("hosts", "host_id"), ("people", "person_id"), ("places", "place_id")):
@@ -104,9 +104,11 @@ def test_every_mention_is_inside_its_mark(site):
             for row in rows.itertuples():
                 ident = f"m-{getattr(row, key)}"
                 assert ident in page.texts, (visit.doc_id, name, row.mention)
-                assert page.texts[ident] == row.mention
+                # the mark's text is the mention (a mention crossing another one is widened)
+                assert row.mention in page.texts[ident]
+                exact += page.texts[ident] == row.mention
                 checked += 1
-    assert checked > 30
+    assert checked > 30 and exact >= checked - 2
 
 
 def test_page_text_is_the_report_unchanged(site):
@@ -181,3 +183,11 @@ def test_crossing_spans_nest():
     out = render(text, marks)
     assert re.sub(r"<[^>]+>", "", out) == text
     assert out.count("<mark") == out.count("</mark>") == 5
+
+
+def test_crossing_entity_mentions_both_stay_inside_a_mark():
+    text = "Zakład Aktywności Zawodowej Fundacji Dialog"
+    out = render(text, [Mark(0, 27, "host", anchor="a"), Mark(18, 43, "host", anchor="b")])
+    assert re.sub(r"<[^>]+>", "", out) == text
+    assert '<mark class="k-host" data-kind="host" id="b"' in out.split("Zakład")[0]  # b is outer
+    assert 'data-start="18"' in out and out.count("<mark") == 2
