@@ -39,6 +39,7 @@ class VisitAssembler:
         doc.user_data.pop("wizyty_text", None)
         doc.user_data.pop("wizyty_place_index", None)
         doc.user_data.pop("wizyty_attached_places", None)
+        doc.user_data.pop("wizyty_visitor_tokens", None)
         return doc
 
 

@@ -261,13 +261,14 @@ class CityModel:
     def choose(self, candidates: list[CityCandidate]) -> CityCandidate | None:
         for c in candidates:
             c.probability = self.probability(c.features)
-        best = max(candidates, key=lambda c: c.probability, default=None)
-        if best is not None and best.probability >= self.threshold:
-            return best
         # the annotated reports hold too few references back for weights: a rule decides
+        # (the same institution stands where the text placed it before)
         if not any(EXPLICIT & c.features.keys() for c in candidates):
-            return next((c for c in candidates if c.source == REFERS_BACK), None)
-        return None
+            back = next((c for c in candidates if c.source == REFERS_BACK), None)
+            if back is not None:
+                return back
+        best = max(candidates, key=lambda c: c.probability, default=None)
+        return best if best is not None and best.probability >= self.threshold else None
 
 
 def set_visit_lemmas(lemmas: set[str]) -> None:

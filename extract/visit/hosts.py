@@ -11,6 +11,7 @@ from ..extensions import lemma_set, sentence_of, span_lemmas
 from ..places import resolve_city
 from .choices import HostChoice, fold
 from .cues import Cues
+from ..topics.zones import ZoneCues, find_zones
 from .host_city import CityModel, city_candidates, explain, set_visit_lemmas
 
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}
@@ -18,8 +19,10 @@ EXPLICIT_CITY = {"w+place", "place_in_name"}
 
 
 class HostSelector:
-    def __init__(self, cues: Cues, city_model: str | None = None):
+    def __init__(self, cues: Cues, city_model: str | None = None,
+                 zones_file: str = "topic_zones.csv"):
         self.cues = cues
+        self.zones = ZoneCues.load(zones_file)
         set_visit_lemmas(self.cues["visit"])
         self.city_model = CityModel.load(city_model) if city_model else None
 
@@ -34,9 +37,13 @@ class HostSelector:
         banned: set[tuple[int, int]] = set()
         if organizer is not None and organizer._.attrs.get("city_span"):
             banned.add(tuple(organizer._.attrs["city_span"]))
+        visitors = find_zones(doc, self.zones).visitor
+        doc.user_data["wizyty_visitor_tokens"] = visitors
         for span in doc.spans.get("institutions", []):
             attrs = span._.attrs
             reason = self.excluded(doc, span, organizer, out)
+            if not reason and span.start in visitors:
+                reason = "visitors_organisation"  # in the description of the visiting group
             if reason == "visitors_organisation" and attrs.get("city_span"):
                 banned.add(tuple(attrs["city_span"]))
             if reason:

@@ -18,6 +18,7 @@ def visited_places(doc: Doc, hosts: list[HostChoice], organizer: Span | None, cu
     host_spans = {h.span.start for h in hosts}
     not_host_places = {tuple(i._.attrs["city_span"]) for i in doc.spans.get("institutions", [])
                        if i._.attrs.get("city_span") and i.start not in host_spans}
+    visitors = doc.user_data.get("wizyty_visitor_tokens") or set()
     out: list[PlaceChoice] = []
     seen: set[str] = set()
     for p in doc.spans.get("places", []):
@@ -29,7 +30,7 @@ def visited_places(doc: Doc, hosts: list[HostChoice], organizer: Span | None, cu
         in_visit = bool(span_lemmas(sentence_of(doc, p.start)) & cues["visit"])
         if name in host_cities:
             rule = "host_city"
-        elif (cue in {"do", "w", "we"} and in_visit and name != org_city
+        elif (cue in {"do", "w", "we"} and in_visit and name != org_city and p.start not in visitors
               and (p.start_char, p.end_char) not in not_host_places):
             rule = f"{cue}+visit_sentence"
         else:

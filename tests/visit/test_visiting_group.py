@@ -1,0 +1,15 @@
+"""The visiting group's description is the visitors' side: no hosts, no visited places."""
+
+
+def test_participants_list_gives_no_hosts_or_places(nlp):
+    v = nlp("W wizycie udział wzięli przedstawiciele Ośrodka Pomocy Społecznej w Legnicy oraz "
+            "Fundacji „Razem” z Lubina. Uczestnicy odwiedzili Spółdzielnię Socjalną „Kuźnia” "
+            "w Opolu.")._.visit
+    assert [h.name for h in v.hosts] == ["Spółdzielnia Socjalna „Kuźnia”"]
+    places = [p.name for p in v.places]
+    assert "Opole" in places and "Legnica" not in places
+
+
+def test_met_with_representatives_is_still_a_host(nlp):
+    v = nlp("Grupa spotkała się z przedstawicielami Fundacji „Razem” w Lubinie.")._.visit
+    assert [(h.name, h.city) for h in v.hosts] == [("Fundacja „Razem”", "Lubin")]
