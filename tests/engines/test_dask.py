@@ -1,0 +1,65 @@
+"""The Dask engine on a local cluster of 2 workers: the same tables as a serial run."""
+import pandas as pd
+import pytest
+
+pytest.importorskip("distributed")
+pytest.importorskip("pyarrow")
+
+from extract.engines.dask import extract_with_dask, format_info, run_dask  # noqa: E402
+from extract.io import InputError  # noqa: E402
+from extract.runner import process_reports, read_all  # noqa: E402
+from extract.tables import read_tables, to_frames  # noqa: E402
+
+TABLES = ("visits", "hosts", "people", "places", "topics")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as lc, distributed.Client(lc) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def serial(nlp, corpus_dir):
+    return to_frames(process_reports(nlp, read_all([corpus_dir / "raw"])).extractions)
+
+
+def test_dask_rows_equal_a_serial_run(cluster, serial, corpus_dir, tmp_path):
+    reports = read_all([corpus_dir / "raw"]) + [InputError(tmp_path / "x.txt", "broken on purpose")]
+    info = {}
+    result = run_dask(reports, tmp_path, {"statistical": False}, client=cluster, info=info)
+    frames = to_frames(result.extractions)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(frames[name], serial[name])
+    assert [str(e) for e in result.errors] == [str(reports[-1])]
+    # every worker loaded the pipeline (once: one pipeline kept per worker process)
+    assert len(info["workers"]) == 2
+    assert all(w["pipelines"] == 1 and w["peak_rss_mib"] > 50 for w in info["workers"].values())
+    assert "2 workers" in format_info(info)
+
+
+def test_partitioned_parquet_holds_the_same_rows(cluster, serial, corpus_dir, tmp_path):
+    frames = extract_with_dask([corpus_dir / "raw"], tmp_path, client=cluster,
+                               pipeline_args={"statistical": False})
+    csv = read_tables(tmp_path)
+    for name in TABLES:
+        parts = sorted((tmp_path / "parquet" / name).glob("part-*.parquet"))
+        assert len(parts) > 1  # one file per partition
+        from_parquet = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+        key = [c for c in serial[name].columns if c != "source_path"]
+        assert from_parquet[key].astype(str).values.tolist() == serial[name][key].astype(str).values.tolist()
+        assert len(csv[name]) == len(frames[name]) == len(serial[name])
+
+
+def test_paths_are_read_on_the_workers(cluster, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "zly.txt").write_bytes(b"%PDF-1.4 binary")
+    (tmp_path / "in" / "dobry.txt").write_text(
+        "Wizyta studyjna w Toruniu odbyła się 5 lipca 2011 r. Odwiedziliśmy Miejski Ośrodek "
+        "Pomocy Społecznej w Toruniu.", encoding="utf-8")
+    result = run_dask([str(p) for p in sorted((tmp_path / "in").glob("*.txt"))], None,
+                      {"statistical": False}, client=cluster)
+    assert [e.doc_id for e in (x.visit for x in result.extractions)] == ["dobry"]
+    assert len(result.errors) == 1 and "zly.txt" in str(result.errors[0])
