@@ -10,7 +10,6 @@ from pathlib import Path
 
 from . import __version__
 from .engines import ENGINES
-from .engines import ENGINES
 
 
 def _progress_printer(total: int, enabled: bool):
@@ -164,12 +163,6 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=16, help="reports per nlp.pipe batch (16)")
     run.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                      help="worker processes (1; 0 = one per CPU core); each loads the pipeline")
-    run.add_argument("--engine", choices=ENGINES, default="local",
-                     help="local: this machine, --jobs processes (default); dask: a Dask cluster "
-                          "(extra wizyty[dask]), which also writes Parquet partitions to OUT/parquet/")
-    run.add_argument("--scheduler", metavar="ADDR",
-                     help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a "
-                          "local cluster of --jobs workers)")
     run.add_argument("--engine", choices=ENGINES, default="local",
                      help="local: this machine, --jobs processes (default); dask: a Dask cluster "
                           "(extra wizyty[dask]), which also writes Parquet partitions to OUT/parquet/")
