@@ -26,9 +26,9 @@ from .components import (  # noqa: F401 - importing registers the factories
     places,
     sentences,
     tokenizer,
-    topics,
     visit,
 )
+from .topics import factory as _topics  # noqa: F401
 from .io import DEFAULT_MAX_BYTES
 from .resources import ROOT
 

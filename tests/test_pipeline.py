@@ -9,7 +9,8 @@ from extract.pipeline import build_pipeline
 def test_rule_components_in_config_order():
     nlp = build_pipeline(statistical=False)
     assert nlp.pipe_names[:2] == ["wizyty_sentences", "wizyty_morfeusz"]
-    assert nlp.pipe_names[-1] == "wizyty_visit"
+    # topics weigh the kinds of the visited hosts, so they follow the visit step
+    assert nlp.pipe_names[-2:] == ["wizyty_visit", "wizyty_topics"]
     assert "ner" not in nlp.pipe_names
 
 

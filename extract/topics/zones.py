@@ -1,0 +1,93 @@
+"""Where a topic cue stands: the visiting group's description, the aim or programme.
+
+A cue inside the description of who came ("udział wzięli przedstawiciele OPS i PCPR",
+"z ramienia Gminy", "uczestnikami byli …") speaks of the visitors, not of what they saw:
+such stretches run from the opening cue to the next predicate or the sentence end. A
+sentence stating the aim, theme or programme ("Celem wizyty było…", "Program obejmował…")
+or the report's heading, and one telling what was presented or discussed ("Prezes
+opowiedział o…"), may carry more weight than a word elsewhere.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..extensions import lemma_set, sentence_of
+from ..resources import read_csv
+
+PREDICATES = {"fin", "praet", "impt", "imps", "bedzie", "winien"}
+MET_WITH = {"z", "ze"}
+
+
+@dataclass
+class ZoneCues:
+    by_kind: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, name: str) -> "ZoneCues":
+        out: dict[str, list[tuple[str, ...]]] = {}
+        for row in read_csv(name):
+            out.setdefault(row["kind"], []).append(tuple(row["cue"].split()))
+        return cls(out)
+
+    def at(self, doc: Doc, i: int, kind: str) -> int:
+        """Length of the cue of ``kind`` starting at token i (0 if none)."""
+        for cue in self.by_kind.get(kind, ()):
+            n = len(cue)
+            if i + n <= len(doc) and all(cue[k] in lemma_set(doc, i + k) for k in range(n)):
+                return n
+        return 0
+
+
+def is_predicate(doc: Doc, i: int) -> bool:
+    tag = doc[i]._.nkjp_tag
+    if tag:
+        return tag.split(":", 1)[0] in PREDICATES
+    return any(a.pos in PREDICATES for a in doc[i]._.morf)
+
+
+@dataclass
+class Zones:
+    visitor: set[int]
+    aim: set[int]
+    programme: set[int] = field(default_factory=set)
+
+
+def find_zones(doc: Doc, cues: ZoneCues) -> Zones:
+    visitor: set[int] = set()
+    aim: set[int] = set()
+    programme: set[int] = set()
+    sents = {}
+    for i in range(len(doc)):
+        sent = sentence_of(doc, i)
+        if sent.start not in sents:
+            sents[sent.start] = sent
+        n = cues.at(doc, i, "visitor")
+        if not n and cues.at(doc, i, "visitor_if"):
+            before = {doc[k].lower_ for k in range(max(sent.start, i - 2), i)}
+            participation = any(cues.at(doc, k, "participation") for k in range(sent.start, sent.end))
+            if participation and not before & MET_WITH:
+                n = 1
+        if n:
+            k = i + n
+            while k < sent.end and not (is_predicate(doc, k) and k > i + n):
+                visitor.add(k)
+                k += 1
+    for start, sent in sents.items():
+        if any(cues.at(doc, k, "aim") for k in range(sent.start, sent.end)):
+            aim.update(range(sent.start, sent.end))
+        elif any(cues.at(doc, k, "programme") for k in range(sent.start, sent.end)):
+            programme.update(range(sent.start, sent.end))
+    aim.update(heading(doc))
+    return Zones(visitor=visitor, aim=aim, programme=programme - aim)
+
+
+def heading(doc: Doc, max_tokens: int = 25) -> range:
+    """Tokens of the report's first line when it is short enough to be its heading."""
+    end = 0
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end].whitespace_:
+        end += 1
+    if end >= len(doc):  # one line: no heading
+        return range(0)
+    return range(0, end + 1) if end + 1 <= max_tokens else range(0)
