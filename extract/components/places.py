@@ -596,6 +596,8 @@ class PlaceFinder:
     def _accept(self, doc: Doc, i: int, c: Candidate, cue, strict: bool) -> bool:
         words = [t.text for t in doc[i: i + c.length]]
         has_cue = cue is not None and self._cue_agrees(c, cue)
+        if has_cue and cue[2] != "prep" and _person_like(doc, i, c.length):
+            return False  # "Sekretarzem Miasta Izabelą Zarzycką": a first name and surname
         if c.kind == "guess":
             return has_cue and cue[2] == "prep" and cue[0] in STRONG_PREPS and "*" not in c.cases
         if c.kind == "morfeusz_geo":

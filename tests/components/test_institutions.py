@@ -108,3 +108,15 @@ def test_patrons_company_suffixes_and_types(nlp):
     hosts = {(h.name, h.type, h.city) for h in doc._.visit.hosts}
     assert hosts == {("Parafia pw. św. Wojciecha", "KOSCIELNA", "Kielce"),
                      ("Zakład Pracy Chronionej „Polmet” Sp. z o.o.", "PRZEDSIEBIORSTWO", "Radom")}
+
+
+def test_kinds_beyond_social_services(nlp):
+    """Incubators, chambers, cooperatives, farms, cafés and office departments are hosts'
+    kinds too, when written as names."""
+    doc = nlp("Uczestnicy odwiedzili Sopocki Inkubator Przedsiębiorczości Społecznej, Izbę Tradycji, "
+              "Kozią Farmę Złotna oraz Wydział Zdrowia Publicznego.")
+    found = {s._.base: s._.attrs["type"] for s in doc.spans["institutions"]}
+    assert found.get("Sopocki Inkubator Przedsiębiorczości Społecznej") == "INNE"
+    assert found.get("Izba Tradycji") == "INNE"
+    assert found.get("Kozia Farma Złotna") == "PRZEDSIEBIORSTWO"
+    assert found.get("Wydział Zdrowia Publicznego") == "JST"

@@ -191,3 +191,8 @@ def test_capitalised_heading(places_nlp):
 
 def test_street_names_are_not_places(places_nlp):
     assert bases(places_nlp, "Siedziba jest przy ulicy Gdańskiej w Bydgoszczy.") == ["Bydgoszcz"]
+
+
+def test_first_name_after_admin_noun_is_a_person(nlp):
+    doc = nlp("Spotkali się z Burmistrzem Lublina oraz Sekretarzem Miasta Izabelą Zarzycką.")
+    assert "Izabela" not in [p._.base for p in doc.spans.get("places", [])]
