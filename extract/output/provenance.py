@@ -98,10 +98,13 @@ def parse_offsets(value) -> list[tuple[int, int]]:
 
 
 def finish_extraction(ex, doc: Doc):
-    """The runner's last step for one report: stable row keys and provenance offsets."""
+    """The runner's last step for one report: provenance offsets, coordinates of villages
+    and hosts' cities, stable row keys."""
+    from .coordinates import add_coordinates
     from .keys import assign_keys
 
     add_visit_offsets(ex.visit, doc, doc._.visit)
+    add_coordinates(ex)
     text = doc.text
     for t in ex.topics:
         if not t.evidence_offsets:
