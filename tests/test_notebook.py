@@ -31,10 +31,13 @@ KERNEL = "python3"
 TIMEOUT = 300
 
 #: Cells (by tag) that must display a non-empty DataFrame.
-TABLE_CELLS = ["table-sizes", "visits", "host-types", "hosts-voivodeship", "topics",
-               "hosts-visits", "people"]
+TABLE_CELLS = ["table-sizes", "visits", "visits-per-year", "host-types", "hosts-voivodeship",
+               "who-visits-whom", "topics", "topics-over-time", "hosts-visits", "people"]
 #: Cells (by tag) that must display a PNG figure.
-PLOT_CELLS = ["plot-host-types", "plot-topics"]
+PLOT_CELLS = ["plot-map", "plot-timeline", "plot-host-types", "plot-host-types-voivodeship",
+              "plot-who-visits-whom", "plot-topics", "plot-topics-over-time"]
+#: Where the executed notebook's figures are saved for a reviewer to open.
+FIGURES = Path(os.environ.get("WIZYTY_NOTEBOOK_FIGURES", ROOT / "build" / "notebook-figures"))
 
 
 def _same_interpreter(argv0: str) -> bool:
@@ -79,7 +82,26 @@ def execute_notebook(cwd: Path, tmp_dir: Path, force_temporary_kernel: bool = Fa
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory):
-    return execute_notebook(NB_DIR, tmp_path_factory.mktemp("kernel"))
+    nb = execute_notebook(NB_DIR, tmp_path_factory.mktemp("kernel"))
+    save_figures(nb, FIGURES)
+    return nb
+
+
+def save_figures(nb, folder: Path) -> list[Path]:
+    """Every PNG the notebook displayed, as ``<cell tag>.png`` (``cell-N.png`` untagged)."""
+    import base64
+
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for k, cell in enumerate(nb.cells):
+        tags = cell.get("metadata", {}).get("tags", [])
+        pngs = [o.data["image/png"] for o in cell.get("outputs", [])
+                if o.output_type in ("execute_result", "display_data") and "image/png" in o.data]
+        for j, png in enumerate(pngs):
+            name = (tags[0] if tags else f"cell-{k}") + (f"-{j + 1}" if j else "") + ".png"
+            (folder / name).write_bytes(base64.b64decode(png))
+            saved.append(folder / name)
+    return saved
 
 
 def _cell(nb, tag: str):
@@ -127,6 +149,18 @@ def test_cell_shows_plot(executed, tag):
     results = _results(_cell(executed, tag))
     assert any("image/png" in o.data and len(o.data["image/png"]) > 1000 for o in results), \
         f"cell {tag!r} did not display a figure"
+
+
+def test_figures_are_saved_for_review(executed):
+    for tag in PLOT_CELLS:
+        png = FIGURES / f"{tag}.png"
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", png
+
+
+def test_no_backend_forced_on_the_user():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "matplotlib.use(" not in source and "%matplotlib" not in source
 
 
 def test_runs_from_repo_root_with_temporary_kernelspec(tmp_path):
