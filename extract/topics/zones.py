@@ -33,11 +33,20 @@ class ZoneCues:
 
     def at(self, doc: Doc, i: int, kind: str) -> int:
         """Length of the cue of ``kind`` starting at token i (0 if none)."""
+        if i >= len(doc) or self._first_words(kind).isdisjoint(lemma_set(doc, i)):
+            return 0  # no cue of this kind starts with this word (most tokens): one set test
         for cue in self.by_kind.get(kind, ()):
             n = len(cue)
             if i + n <= len(doc) and all(cue[k] in lemma_set(doc, i + k) for k in range(n)):
                 return n
         return 0
+
+    def _first_words(self, kind: str) -> frozenset[str]:
+        cache = self.__dict__.setdefault("_first_cache", {})
+        words = cache.get(kind)
+        if words is None:
+            words = cache[kind] = frozenset(cue[0] for cue in self.by_kind.get(kind, ()) if cue)
+        return words
 
 
 def is_predicate(doc: Doc, i: int) -> bool:
