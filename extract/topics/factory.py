@@ -47,7 +47,8 @@ class TopicScorer:
             score = self.model.score(sig)
             if score >= self.model.threshold and sig.evidence:
                 out.append(Topic(visit_id="", doc_id="", topic=topic, score=round(score, 3),
-                                 evidence="; ".join(sig.evidence[:5]), rule="topic_model"))
+                                 evidence="; ".join(sig.evidence[:5]), rule="topic_model",
+                                 evidence_offsets=";".join(f"{a}-{b}" for a, b in sorted(set(sig.offsets)))))
         out.sort(key=lambda t: -t.score)
         doc._.topics = out
         for key in CACHES:

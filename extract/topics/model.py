@@ -32,6 +32,7 @@ class TopicSignals:
     topic: str
     values: dict[str, float] = field(default_factory=dict)
     evidence: list[str] = field(default_factory=list)
+    offsets: list[tuple[int, int]] = field(default_factory=list)  # char spans of the evidence
 
     def vector(self) -> list[float]:
         return [self.values.get(f, 0.0) for f in FEATURES]
@@ -64,15 +65,17 @@ def topic_features(doc: Doc, cues: TopicCues, zones: Zones, hosts: list[VisitedH
         raw[m.topic][where] += m.weight
         if where in ("body", "aim", "programme", "host_name"):
             distinct[m.topic].add(m.cue)
-            text = doc[m.start:m.end].text
-            if text not in sig[m.topic].evidence:
-                sig[m.topic].evidence.append(text)
+            span = doc[m.start:m.end]
+            sig[m.topic].offsets.append((span.start_char, span.end_char))
+            if span.text not in sig[m.topic].evidence:
+                sig[m.topic].evidence.append(span.text)
     for h in hosts:
         for t, strength in host_kinds.get(h.type, {}).items():
             if t in raw:
                 raw[t]["host_kind" if strength == 1 else "host_kind2"] += 1
                 distinct[t].add(f"host {h.type}")
                 sig[t].evidence.append(f"host {h.type}: {h.name}")
+                sig[t].offsets.append((doc[h.start].idx, doc[h.end - 1].idx + len(doc[h.end - 1].text)))
     n_words = max(100, sum(1 for t in doc if t.is_alpha))
     def mass(r):  # every cue of the topic but the visitors' side
         return r["body"] + r["aim"] + r["programme"] + r["host_name"] + r["other_name"]

@@ -54,8 +54,10 @@ def test_seed_reports_visit_values_point_at_their_text(nlp):
     for row in topics.itertuples():
         offs = parse_offsets(row.evidence_offsets)
         assert offs, row
-        pieces = {p.strip() for p in row.evidence.split(";")}
-        assert all(texts[row.visit_id][a:b] in pieces for a, b in offs)
+        found = {texts[row.visit_id][a:b] for a, b in offs}
+        # every phrase quoted as evidence is at one of the offsets ("host CIS: …" names a host)
+        pieces = {p.strip() for p in row.evidence.split(";") if not p.strip().startswith("host ")}
+        assert pieces <= found, (row.topic, pieces - found)
 
 
 def pd_na(value) -> bool:
