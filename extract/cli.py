@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -28,85 +29,168 @@ def _progress_printer(total: int, enabled: bool):
     return show
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from .io import InputError
-    from .parallel import default_jobs, format_workers, process_parallel
-    from .pipeline import build_pipeline
-    from .runner import process_reports, read_all
-    from .tables import TableWriteError, to_frames, write_tables
+#: Exit codes of ``wizyty run`` (README "Exit codes").
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_OUTPUT, EXIT_CRASH, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
-    try:
-        reports = read_all(args.inputs, recursive=args.recursive)
-    except InputError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+
+class UsageError(Exception):
+    """A bad option, found before any work: exit 2 with one line."""
+
+
+def _overrides(items: list[str] | None) -> dict:
     overrides = {}
-    for item in args.set or []:
-        key, _, value = item.partition("=")
+    for item in items or []:
+        key, eq, value = item.partition("=")
+        key = key.strip()
+        if not eq or "." not in key or not key.replace(".", "").replace("_", "").isalnum():
+            raise UsageError(f"--set {item!r}: expected SECTION.KEY=VALUE, "
+                             "e.g. components.wizyty_topics.threshold=0.5")
         try:
             overrides[key] = json.loads(value)
         except json.JSONDecodeError:
             overrides[key] = value
-    if args.model is not None:
-        overrides["wizyty.statistical_model"] = args.model
-    n_ok = sum(1 for r in reports if not isinstance(r, InputError))
-    jobs = args.jobs if args.jobs > 0 else default_jobs()
-    jobs = min(jobs, max(1, n_ok))
-    nlp = None
-    if jobs == 1 and args.engine == "local":
-        t0 = time.perf_counter()
-        nlp = build_pipeline(args.config, overrides=overrides, statistical=not args.rules_only)
-        if not args.quiet:
-            stat = nlp.meta.get("wizyty_statistical")
-            print(f"pipeline: {', '.join(nlp.pipe_names)} (loaded in {time.perf_counter() - t0:.1f}s"
-                  f"{'; statistical: ' + stat['model'] if stat else '; rules only'})", file=sys.stderr)
-    elif not args.quiet:
-        print(f"{jobs} worker processes, each loading the pipeline", file=sys.stderr)
-    for r in reports:
-        for warning in getattr(r, "warnings", None) or []:
-            print(f"warning: {r.path}: {warning}", file=sys.stderr)
-    show = _progress_printer(n_ok, not args.quiet and sys.stderr.isatty() or args.progress)
-    pipeline_args = dict(config_path=args.config, overrides=overrides, statistical=not args.rules_only)
-    if args.engine == "dask":  # extract/engines/dask.py; also writes OUT/parquet/<table>/
-        from .engines.dask import DaskUnavailable, format_info, run_dask
+    return overrides
 
-        info: dict = {}
-        try:
-            result = run_dask(reports, args.out, pipeline_args, scheduler=args.scheduler, jobs=args.jobs,
-                              batch_size=args.batch_size, progress=show, info=info)
-        except DaskUnavailable as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 2
-        if not args.quiet:
-            print(format_info(info), file=sys.stderr)
-    elif jobs > 1:
-        t0 = time.perf_counter()
-        workers: dict = {}
-        result = process_parallel(reports, jobs, pipeline_args, batch_size=args.batch_size, progress=show,
-                                  workers=workers)
-        result.seconds = time.perf_counter() - t0
-        if not args.quiet:
-            print(format_workers(workers), file=sys.stderr)
-    else:
-        result = process_reports(nlp, reports, progress=show, batch_size=args.batch_size)
-    for err in result.errors:
-        print(f"error: {err}", file=sys.stderr)
-    frames = to_frames(result.extractions)
-    from .output.corrections import run_step as apply_corrections
-    frames = apply_corrections(frames, args.out, args.quiet)  # OUT/corrections.csv
+
+def _check_config(config: str | None, overrides: dict) -> None:
+    """The config file parses and every overridden section exists (one line if not)."""
+    from spacy.util import load_config
+
+    from .pipeline import DEFAULT_CONFIG
+
+    path = Path(config) if config else DEFAULT_CONFIG
+    if not path.is_file():
+        raise UsageError(f"--config {path}: no such file")
     try:
-        written = write_tables(frames, args.out, formats=args.format)
+        cfg = load_config(path, interpolate=False)
+    except Exception as err:  # noqa: BLE001 - confection/configparser errors
+        raise UsageError(f"--config {path}: not a valid config ({type(err).__name__}: "
+                         f"{str(err).splitlines()[0] if str(err) else ''})") from None
+    for key in overrides:
+        *sections, _ = key.split(".")
+        node = cfg
+        for k, part in enumerate(sections):
+            if not isinstance(node, dict) or part not in node:
+                raise UsageError(f"--set {key}: the config has no section "
+                                 f"[{'.'.join(sections[:k + 1])}]")
+            node = node[part]
+
+
+def _check_model(args: argparse.Namespace) -> None:
+    from .pipeline import statistical_source
+
+    if args.model and not args.rules_only:
+        given = Path(args.model)
+        if not given.is_absolute() and given.exists() and (os.sep in args.model or args.model.startswith(".")):
+            args.model = str(given.resolve())  # a folder the user named on the command line
+        if statistical_source(args.model) is None:
+            raise UsageError(f"--model {args.model}: no such model folder under models/ and no installed "
+                             "spaCy package of that name (use '' or --rules-only for none)")
+
+
+def _validate_run(args: argparse.Namespace) -> tuple[dict, list[str]]:
+    """Every option checked before any work; UsageError names the first bad one."""
+    from .tables import TableWriteError, check_formats, check_output_folder
+
+    if args.batch_size < 1:
+        raise UsageError(f"--batch-size {args.batch_size}: must be at least 1")
+    if args.jobs < 0:
+        raise UsageError(f"--jobs {args.jobs}: must be 0 (one per CPU core) or more")
+    try:
+        formats = check_formats(args.format)
     except TableWriteError as err:
+        raise UsageError(f"--format {args.format}: {err}") from None
+    overrides = _overrides(args.set)
+    if args.model is not None:
+        _check_model(args)
+        overrides["wizyty.statistical_model"] = args.model
+    _check_config(args.config, overrides)
+    try:
+        check_output_folder(args.out)
+    except TableWriteError as err:
+        raise UsageError(f"--out {args.out}: {err}") from None
+    return overrides, formats
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .output.corrections import run_step as apply_corrections
+    from .parallel import default_jobs
+    from .pipeline import ModelNotAvailable
+    from .reading import InputError
+    from .runner import RunOptions, run
+    from .tables import TableWriteError
+
+    def say(msg: str) -> None:
+        if not args.quiet:
+            print(msg, file=sys.stderr)
+
+    try:
+        overrides, formats = _validate_run(args)
+    except UsageError as err:
         print(f"error: {err}", file=sys.stderr)
-        return 3
-    if not args.quiet:
-        wps = result.words / result.seconds if result.seconds else 0.0
-        counts = ", ".join(f"{len(df)} {name}" for name, df in frames.items())
-        print(f"{len(result.extractions)} reports processed, {len(result.errors)} failed; {counts}; "
-              f"{result.words} words in {result.seconds:.1f}s ({wps:,.0f} words/s)", file=sys.stderr)
-        print(f"tables written to {Path(args.out)}: "
-              f"{', '.join(p.name for ps in written.values() for p in ps)}", file=sys.stderr)
-    return 0 if not result.errors else 1
+        return EXIT_USAGE
+    pipeline_args = dict(config_path=args.config, overrides=overrides, statistical=not args.rules_only,
+                         require_model=bool(args.model) and not args.rules_only)
+    jobs = args.jobs if args.jobs > 0 else default_jobs()
+    state: dict = {}
+
+    def plan(todo: int, reused: int) -> None:
+        state["show"] = _progress_printer(todo, not args.quiet and sys.stderr.isatty() or args.progress)
+        state["todo"] = todo
+        if todo:
+            say(f"{todo} report(s) to process, {reused} unchanged reused from {Path(args.out)}")
+
+    opts = RunOptions(inputs=args.inputs, out=Path(args.out), formats=formats, recursive=args.recursive,
+                      force=args.force, jobs=jobs, batch_size=args.batch_size, pipeline_args=pipeline_args,
+                      engine=getattr(args, "engine", "local"), scheduler=getattr(args, "scheduler", None),
+                      before_write=lambda frames: apply_corrections(frames, args.out, args.quiet),
+                      progress=lambda k, r: state["show"](k, r), on_plan=plan)
+    try:
+        summary = run(opts)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except ModelNotAvailable as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except TableWriteError as err:
+        print(f"error: {err}; the previous tables are unchanged", file=sys.stderr)
+        return EXIT_OUTPUT
+    except KeyboardInterrupt:
+        print("\ninterrupted: the previous tables are unchanged; reports finished so far are kept "
+              "and the next run resumes from there", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenProcessPool:
+        print("error: a worker process died (out of memory?); the previous tables are unchanged; "
+              "reports finished so far are kept: rerun (with fewer --jobs) to resume", file=sys.stderr)
+        return EXIT_CRASH
+    except OSError as err:  # disk full while writing the cache, ...
+        print(f"error: cannot write into {args.out}: {err.strerror or err}; the previous tables "
+              "are unchanged", file=sys.stderr)
+        return EXIT_OUTPUT
+    except Exception as err:  # noqa: BLE001 - a config value the pipeline rejects, ...
+        logging.getLogger(__name__).debug("run failed", exc_info=err)
+        first = str(err).strip().splitlines()[0] if str(err).strip() else ""
+        print(f"error: {type(err).__name__}: {first} (the previous tables are unchanged; -v for "
+              "details)", file=sys.stderr)
+        return EXIT_CRASH
+    if summary.pipeline:
+        say(f"pipeline: {summary.pipeline}")
+    for note in summary.notes:
+        say(f"note: {note}")
+    for warning in summary.warnings:
+        say(f"warning: {warning}")
+    for err in summary.errors:
+        print(f"error: {err}", file=sys.stderr)
+    wps = summary.words / summary.seconds if summary.seconds else 0.0
+    counts = ", ".join(f"{len(df)} {name}" for name, df in summary.frames.items() if name != "documents")
+    say(f"{summary.processed} processed, {summary.reused} reused, {summary.failed} failed; {counts}; "
+        f"{summary.words} words in {summary.seconds:.1f}s")
+    say(f"tables written to {Path(args.out)}: "
+        f"{', '.join(p.name for ps in summary.written.values() for p in ps)}, texts/")
+    return EXIT_OK if not summary.failed else EXIT_SOME_FAILED
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -142,16 +226,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="process report files or folders and write the tables",
-                         description="Process reports (UTF-8, cp1250 or ISO-8859-2 plain text) and "
-                                     "write the five tables into --out. Exit code 0 only when every "
-                                     "file was processed; unreadable files are reported by name and "
-                                     "skipped (exit 1).")
+                         description="Process reports (.txt in UTF-8, cp1250, ISO-8859-2 or UTF-16; "
+                                     ".html/.htm; .pdf with a text layer; .docx; .odt) and write the "
+                                     "tables (visits, hosts, people, places, topics, documents) and "
+                                     "texts/ into --out, all at once. Re-running into the same --out "
+                                     "reuses unchanged reports (--force redoes all). Exit codes: 0 every "
+                                     "file processed; 1 some files failed (named on stderr); 2 bad "
+                                     "option or input path; 3 output could not be written; 4 processing "
+                                     "crashed; 130 interrupted. On 2-4 and 130 the previous tables are "
+                                     "unchanged.")
     run.add_argument("inputs", nargs="+", metavar="PATH",
-                     help="report files, or folders whose *.txt files are read")
+                     help="report files, or folders (every file in them is read or named)")
     run.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the tables (created)")
     run.add_argument("--format", default="csv", metavar="FMT",
                      help="comma-separated output formats: csv (default), parquet, sqlite")
     run.add_argument("--recursive", "-r", action="store_true", help="read folders recursively")
+    run.add_argument("--force", action="store_true",
+                     help="process every report again instead of reusing unchanged ones")
     run.add_argument("--config", metavar="FILE", help="pipeline config (default: extract/config.cfg)")
     run.add_argument("--set", action="append", metavar="SECTION.KEY=VALUE",
                      help="override a config value, e.g. --set components.wizyty_topics.threshold=0.5")

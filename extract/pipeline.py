@@ -30,33 +30,54 @@ from .components import (  # noqa: F401 - importing registers the factories
 )
 from .topics import factory as _topics  # noqa: F401
 from .io import DEFAULT_MAX_BYTES
-from .resources import ROOT
+from .resources import model_path
 
 log = logging.getLogger(__name__)
 DEFAULT_CONFIG = Path(__file__).with_name("config.cfg")
 
 
-def _load_statistical(name: str) -> Language | None:
+class ModelNotAvailable(RuntimeError):
+    """An explicitly requested statistical model cannot be found or loaded."""
+
+
+def statistical_source(name: str) -> Path | str | None:
+    """Where a statistical model is loaded from: a folder under the package's ``models/``
+    ("models/nkjp_pl/model"), an absolute folder, or an installed spaCy package
+    ("pl_core_news_sm"); None when there is no such model. Never the current folder."""
+    path = model_path(name)
+    if path.exists():
+        return path
+    if spacy.util.is_package(name):
+        return name
+    return None
+
+
+def _load_statistical(name: str, required: bool = False) -> Language | None:
     if not name:
         return None
-    path = Path(name)
-    if not path.is_absolute() and (ROOT / path).exists():
-        path = ROOT / path
+    source = statistical_source(name)
     try:
-        return spacy.load(path if path.exists() else name)
+        if source is None:
+            raise OSError("no such folder under models/ and no installed spaCy package of that name")
+        return spacy.load(source)
     except (OSError, IOError, ValueError) as err:
+        if required:
+            raise ModelNotAvailable(f"statistical model {name!r} cannot be loaded: {err}") from None
         log.warning("statistical model %r not available (%s); using rules only", name, err)
         return None
 
 
 def build_pipeline(config_path: str | Path | None = None, overrides: dict[str, Any] | None = None,
-                   statistical: bool = True) -> Language:
+                   statistical: bool = True, require_model: bool = False) -> Language:
+    """The pipeline of ``config_path`` (default: the package's config.cfg) with overrides;
+    ``require_model``: a statistical model that cannot load is an error, not rules only."""
     config = load_config(config_path or DEFAULT_CONFIG, overrides=overrides or {}, interpolate=False)
     wizyty_cfg = dict(config.get("wizyty", {}))
     spacy_cfg = config.copy()
     spacy_cfg.pop("wizyty", None)
     nlp = spacy.util.load_model_from_config(spacy_cfg, auto_fill=True, validate=True)
-    stat = _load_statistical(wizyty_cfg.get("statistical_model", "")) if statistical else None
+    stat = (_load_statistical(wizyty_cfg.get("statistical_model", ""), required=require_model)
+            if statistical else None)
     if stat is not None:
         wanted = list(wizyty_cfg.get("statistical_components", []))
         first = nlp.pipe_names[0] if nlp.pipe_names else None

@@ -1,4 +1,9 @@
-"""Run the pipeline over reports and turn each processed ``Doc`` into table records."""
+"""Run the pipeline over reports and turn each processed ``Doc`` into table records.
+
+A run (:func:`run`) only runs: reading → cache lookup → ``nlp.pipe`` in batches →
+records → output, all of it written at once. Decisions about what a row says belong to
+the pipeline's stages.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -7,12 +12,14 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
+import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .io import InputError, Report, collect_inputs, read_report, read_text_input
+from .reading import (DEFAULT_MAX_BYTES, InputError, Report, Source, collect_sources, read_report,
+                      read_text_input)
 from .output.provenance import finish_extraction
 from .records import Extraction, Host, Person, Place, Topic, Visit
 from .tables import to_frames
@@ -91,12 +98,19 @@ class RunResult:
     errors: list[InputError] = field(default_factory=list)
     words: int = 0
     seconds: float = 0.0
+    #: words of each processed report (the documents table's ``words``)
+    words_by_doc: dict[str, int] = field(default_factory=dict)
 
 
 def process_reports(nlp: Language, reports: Iterable[Report | InputError],
                     progress: Callable[[int, Report], None] | None = None,
                     batch_size: int = 16) -> RunResult:
-    """Pipe readable reports through ``nlp``; unreadable ones are collected, not fatal."""
+    """Pipe readable reports through ``nlp``; unreadable ones are collected, not fatal.
+
+    The unit of work: one batch of reports in, their records out. It keeps no state
+    between calls, so a worker process (``parallel.py``, a Dask task) can call it on its
+    share of the reports with its own pipeline.
+    """
     result = RunResult()
     start = time.perf_counter()
     good: list[Report] = []
@@ -122,7 +136,9 @@ def process_reports(nlp: Language, reports: Iterable[Report | InputError],
             except Exception as err:  # noqa: BLE001 - reported per file below
                 failed.append((report, "tables", err))
                 continue
-            result.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
+            words = sum(1 for t in doc if not t.is_punct and not t.is_space)
+            result.words += words
+            result.words_by_doc[report.doc_id] = words
             if progress:
                 progress(k, report)
     finally:
@@ -131,19 +147,27 @@ def process_reports(nlp: Language, reports: Iterable[Report | InputError],
         report = item if isinstance(item, Report) else getattr(item, "_context", None)
         path = report.path if isinstance(report, Report) else None
         log.debug("processing failed", exc_info=err)
-        result.errors.append(InputError(path, f"processing failed in {name}: {type(err).__name__}: {err}"))
+        result.errors.append(InputError(path, f"processing failed in {name}: {type(err).__name__}: {err}",
+                                        doc_id=report.doc_id if isinstance(report, Report) else None,
+                                        fmt=report.format if isinstance(report, Report) else ""))
     result.seconds = time.perf_counter() - start
     return result
 
 
-def read_all(paths: Sequence[str | Path], recursive: bool = False) -> list[Report | InputError]:
+def read_sources(sources: Iterable[Source], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Report | InputError]:
+    """Each source read as a :class:`Report`, or the :class:`InputError` saying why not."""
     out: list[Report | InputError] = []
-    for path in collect_inputs(paths, recursive=recursive):
+    for src in sources:
         try:
-            out.append(read_report(path))
+            out.append(read_report(src.path, max_bytes=max_bytes, doc_id=src.doc_id))
         except InputError as err:
             out.append(err)
     return out
+
+
+def read_all(paths: Sequence[str | Path], recursive: bool = False) -> list[Report | InputError]:
+    """Every file of ``paths`` (files, folders) read, with doc ids relative to its folder."""
+    return read_sources(collect_sources(paths, recursive=recursive).sources)
 
 
 def extract_tables(inputs, nlp: Language | None = None, strict: bool = False):
@@ -172,3 +196,201 @@ def extract_tables(inputs, nlp: Language | None = None, strict: bool = False):
     for err in result.errors:
         print(f"warning: {err}", file=sys.stderr)
     return to_frames(result.extractions)
+
+
+# --------------------------------------------------------------------------- a whole run
+
+
+@dataclass
+class RunOptions:
+    """What ``wizyty run`` does; ``pipeline_args`` go to ``build_pipeline`` (here or in workers)."""
+
+    inputs: Sequence[str | Path]
+    out: Path
+    formats: Sequence[str] = ("csv",)
+    recursive: bool = False
+    force: bool = False
+    jobs: int = 1
+    batch_size: int = 16
+    pipeline_args: dict[str, Any] = field(default_factory=dict)
+    #: "local" (this machine, ``jobs`` processes) or "dask" (``extract/engines/dask.py``)
+    engine: str = "local"
+    scheduler: Optional[str] = None
+    #: called with the frames right before they are written (e.g. analysts' corrections)
+    before_write: Optional[Callable[[dict[str, pd.DataFrame]], dict[str, pd.DataFrame]]] = None
+    #: called with each report as it is finished (progress display)
+    progress: Optional[Callable[[int, Report], None]] = None
+    #: called once the number of reports to process is known, before the pipeline loads
+    on_plan: Optional[Callable[[int, int], None]] = None
+
+
+@dataclass
+class RunSummary:
+    processed: int = 0
+    reused: int = 0
+    failed: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    errors: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    written: dict[str, list[Path]] = field(default_factory=dict)
+    pipeline: str = ""
+
+
+def pipeline_fingerprint(pipeline_args: dict[str, Any]) -> str:
+    """The incremental cache's key for a pipeline: code, config file, overrides, model."""
+    from .output.cache import fingerprint
+    from .pipeline import DEFAULT_CONFIG
+
+    config = Path(pipeline_args.get("config_path") or DEFAULT_CONFIG)
+    settings = {k: v for k, v in pipeline_args.items() if k != "config_path"}
+    settings["config"] = config.read_text(encoding="utf-8")
+    extra = [config]
+    model = (pipeline_args.get("overrides") or {}).get("wizyty.statistical_model")
+    if model and Path(model).is_absolute() and Path(model).exists():
+        extra.append(Path(model))  # a model outside the package: hash its files too
+    return fingerprint(settings, extra)
+
+
+def _chunks(items: list[Report], size: int) -> Iterable[list[Report]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _process(todo: list[Report], opts: RunOptions, summary: RunSummary,
+             done: Callable[[RunResult], None]) -> None:
+    """Process ``todo`` in batches, handing each finished batch to ``done`` at once."""
+    if opts.engine == "dask":
+        from .engines.dask import run_dask
+
+        done(run_dask(todo, opts.out, opts.pipeline_args, scheduler=opts.scheduler, jobs=opts.jobs,
+                      batch_size=opts.batch_size, progress=opts.progress))
+        summary.pipeline = "dask"
+        return
+    if opts.jobs > 1 and len(todo) > 1:
+        from .parallel import iter_parallel
+
+        size = max(1, min(opts.batch_size * 2, len(todo) // (opts.jobs * 4) or 1))
+        finished = 0
+        for chunk, part in iter_parallel(todo, opts.jobs, opts.pipeline_args, opts.batch_size, size):
+            done(part)
+            for report in chunk:
+                finished += 1
+                if opts.progress:
+                    opts.progress(finished, report)
+        summary.pipeline = f"{opts.jobs} worker processes"
+        return
+    from .pipeline import build_pipeline
+
+    nlp = build_pipeline(**opts.pipeline_args)
+    stat = nlp.meta.get("wizyty_statistical")
+    summary.pipeline = ", ".join(nlp.pipe_names) + (f"; statistical: {stat['model']}" if stat else "; rules only")
+    finished = 0
+    for chunk in _chunks(todo, max(1, opts.batch_size * 2)):
+        part = process_reports(nlp, chunk, batch_size=opts.batch_size)
+        done(part)
+        for report in chunk:
+            finished += 1
+            if opts.progress:
+                opts.progress(finished, report)
+
+
+def run(opts: RunOptions) -> RunSummary:
+    """Read the inputs, reuse cached records, process the rest, write everything at once.
+
+    Raises :class:`InputError` when an input path does not exist,
+    :class:`~extract.tables.TableWriteError` when the output cannot be written; a
+    ``KeyboardInterrupt`` or a dead worker propagate (what was finished is in the cache
+    and the previous tables are untouched).
+    """
+    from .output.cache import ResultCache
+    from .reading.documents import COLUMNS as DOC_COLUMNS, Document
+    from .tables import write_tables
+
+    start = time.perf_counter()
+    out = Path(opts.out)
+    summary = RunSummary()
+    collected = collect_sources(opts.inputs, recursive=opts.recursive, exclude=[out])
+    summary.notes = collected.notes
+    items = read_sources(collected.sources)
+    cache = ResultCache(out, pipeline_fingerprint(opts.pipeline_args))
+    if opts.force:
+        cache.clear()
+    results: dict[str, tuple[Extraction, int, str]] = {}  # doc_id -> (records, words, status)
+    todo: list[Report] = []
+    for item in items:
+        if isinstance(item, InputError):
+            continue
+        summary.warnings += [f"{item.path}: {w}" for w in item.warnings]
+        hit = None if opts.force else cache.get(item.doc_id, item.sha256)
+        if hit is not None:
+            ex, words = hit
+            ex.visit.source_path = str(item.path)
+            results[item.doc_id] = (ex, words, "reused")
+        else:
+            todo.append(item)
+    if opts.on_plan:
+        opts.on_plan(len(todo), len(results))
+    by_id = {r.doc_id: r for r in todo}
+    errors: dict[str, InputError] = {}
+
+    def done(part: RunResult) -> None:
+        for ex in part.extractions:
+            report = by_id[ex.visit.doc_id]
+            words = part.words_by_doc.get(report.doc_id, 0)
+            cache.put(report.doc_id, report.sha256, ex, words)
+            results[report.doc_id] = (ex, words, "processed")
+        for err in part.errors:
+            errors[err.doc_id or str(err.path)] = err
+
+    if todo:
+        _process(todo, opts, summary, done)
+    extractions, documents, texts = [], [], {}
+    for item in items:
+        if isinstance(item, InputError):
+            doc_id = item.doc_id or (item.path.stem if item.path else "")
+            err = item
+        else:
+            doc_id, err = item.doc_id, errors.get(item.doc_id)
+        if doc_id in results and err is None:
+            ex, words, status = results[doc_id]
+            extractions.append(ex)
+            texts[doc_id] = item.text
+            summary.words += words
+            summary.processed += status == "processed"
+            summary.reused += status == "reused"
+            documents.append(Document(doc_id, str(item.path), item.format, item.sha256, len(item.text),
+                                      words, status))
+        else:
+            err = err or InputError(getattr(item, "path", None), "not processed", doc_id=doc_id)
+            summary.errors.append(err)
+            summary.failed += 1
+            rep = item if isinstance(item, Report) else None
+            documents.append(Document(doc_id, str(err.path) if err.path else None,
+                                      rep.format if rep else (err.format or None),
+                                      rep.sha256 if rep else None, len(rep.text) if rep else None,
+                                      None, "failed", err.reason))
+    frames = to_frames(extractions)
+    frames["documents"] = documents_frame(documents, DOC_COLUMNS)
+    if opts.before_write:
+        frames = opts.before_write(frames)
+    summary.written = write_tables(frames, out, formats=opts.formats, texts=texts)
+    summary.frames = frames
+    cache.prune()
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def documents_frame(documents: list, columns: list[str]) -> pd.DataFrame:
+    """The documents table: one row per input, typed like the other tables."""
+    from dataclasses import asdict
+
+    df = pd.DataFrame([asdict(d) for d in documents], columns=columns)
+    for col in ("chars", "words"):
+        df[col] = pd.to_numeric(df[col]).astype("Int64")
+    for col in df.columns:
+        if col not in ("chars", "words"):
+            df[col] = df[col].astype(object).where(df[col].notna(), None)
+    return df

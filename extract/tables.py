@@ -2,10 +2,11 @@
 
 The CSV files are a contract (``spec/tables.md``): analysts' scripts and the scorer read
 them by column name, so the specified columns come first and in order, extra columns
-(``rule``, coordinates, ...) after them. Writing is atomic per table: every file is
-first written completely into a temporary folder next to its destination and then moved
-into place with :func:`os.replace`, so an interrupted run (Ctrl-C, a full disk, a crash
-in the middle of writing) leaves the previous complete tables, never a truncated one.
+(``rule``, coordinates, ...) after them. Writing is all or nothing: every file is first
+written completely into a staging folder inside the output folder, then all of them
+replace the previous run's together (``output/atomic.py``), so an interrupted run
+(Ctrl-C, a full disk, a crash in the middle of writing) leaves the previous complete
+tables, never a truncated one nor a mix of old and new.
 """
 from __future__ import annotations
 
@@ -15,9 +16,8 @@ import re
 import shutil
 import sqlite3
 import tempfile
-import time
 from pathlib import Path
-from typing import Iterable, Mapping, Optional, Sequence, Union
+from typing import Callable, Iterable, Mapping, Optional, Sequence, Union
 
 import pandas as pd
 
@@ -33,6 +33,9 @@ __all__ = [
     "write_tables",
     "read_tables",
     "TableWriteError",
+    "check_formats",
+    "check_output_folder",
+    "WRITERS",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -136,7 +139,8 @@ def to_frames(extractions: Iterable[Extraction]) -> dict[str, pd.DataFrame]:
 # --------------------------------------------------------------------------- writing
 
 
-def _check_formats(formats: Union[str, Sequence[str]]) -> list[str]:
+def check_formats(formats: Union[str, Sequence[str]]) -> list[str]:
+    """The formats asked for, checked (known, library installed) before any work."""
     if isinstance(formats, str):
         formats = [f.strip() for f in formats.split(",") if f.strip()]
     out = []
@@ -150,12 +154,15 @@ def _check_formats(formats: Union[str, Sequence[str]]) -> list[str]:
             except ImportError:
                 raise TableWriteError(
                     "format 'parquet' needs the pyarrow package, which is not installed "
-                    "(pip install pyarrow), or use csv/sqlite") from None
+                    "(pip install 'wizyty[parquet]'), or use csv/sqlite") from None
         if fmt not in out:
             out.append(fmt)
     if not out:
         raise TableWriteError("no output format given")
     return out
+
+
+_check_formats = check_formats
 
 
 def _fsync(path: Path) -> None:
@@ -164,8 +171,12 @@ def _fsync(path: Path) -> None:
 
 
 def _write_csv(df: pd.DataFrame, path: Path) -> None:
+    """One CSV table; text cells that a spreadsheet would run as formulas are neutralised
+    (``output/csvsafe.py``)."""
+    from .output.csvsafe import neutralise
+
     with open(path, "w", encoding="utf-8", newline="") as f:
-        df.to_csv(f, index=False, quoting=csv.QUOTE_MINIMAL, na_rep="", lineterminator="\n")
+        neutralise(df).to_csv(f, index=False, quoting=csv.QUOTE_MINIMAL, na_rep="", lineterminator="\n")
         f.flush()
         os.fsync(f.fileno())
 
@@ -183,64 +194,115 @@ def _write_sqlite(frames: Mapping[str, pd.DataFrame], path: Path) -> None:
     _fsync(path)
 
 
-def _remove_stale_tmp(out: Path, older_than_s: float = 3600.0) -> None:
-    """Remove temporary folders left by a run that was killed outright (SIGKILL, power
-    loss); recent ones may belong to a writer still running, so they are left alone."""
-    now = time.time()
-    for d in out.glob(_TMP_PREFIX + "*"):
-        try:
-            if d.is_dir() and now - d.stat().st_mtime > older_than_s:
-                shutil.rmtree(d, ignore_errors=True)
-        except OSError:
-            pass
+def _per_table(suffix: str, writer_name: str):
+    """A writer of one file per table; the function is looked up by name when it runs."""
+    def write(frames: Mapping[str, pd.DataFrame], stage: Path) -> list[str]:
+        names = []
+        for name, df in frames.items():
+            globals()[writer_name](df, stage / f"{name}.{suffix}")
+            names.append(f"{name}.{suffix}")
+        return names
+    return write
 
 
-def write_tables(frames: Mapping[str, pd.DataFrame], out_dir: PathLike,
-                 formats: Union[str, Sequence[str]] = ("csv",)) -> dict[str, list[Path]]:
-    """Write the tables into ``out_dir``; return the written paths per format.
+def _sqlite_entry(frames: Mapping[str, pd.DataFrame], stage: Path) -> list[str]:
+    _write_sqlite(frames, stage / SQLITE_NAME)
+    return [SQLITE_NAME]
 
-    ``csv``: ``<table>.csv`` each (UTF-8, header, comma, minimal quoting, empty cell =
-    missing, ``\\n`` line ends); ``parquet``: ``<table>.parquet`` each (needs pyarrow);
-    ``sqlite``: one ``wizyty.sqlite`` with the five tables. All files are written into a
-    temporary folder inside ``out_dir`` (same file system, so the move is atomic) and
-    only then moved over the old ones; if anything fails before that, the previous
-    files are untouched and the temporary folder is removed.
-    """
-    fmts = _check_formats(formats)
-    for name in frames:
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise TableWriteError(f"invalid table name {name!r}")
-    out = Path(out_dir)
+
+#: Output format -> writer ``(frames, staging folder) -> names of the entries it wrote``.
+#: Every writer writes into the staging folder only; :func:`write_tables` swaps all in.
+WRITERS: dict[str, Callable[[Mapping[str, pd.DataFrame], Path], list[str]]] = {
+    "csv": _per_table("csv", "_write_csv"),
+    "parquet": _per_table("parquet", "_write_parquet"),
+    "sqlite": _sqlite_entry,
+}
+TEXTS_DIR = "texts"
+
+
+def write_texts(texts: Mapping[str, str], folder: Path) -> None:
+    """``<folder>/<doc_id>.txt``: the text each report's offsets point into (UTF-8, line
+    ends as in the text: read it with ``newline=""`` to get the same offsets)."""
+    folder.mkdir()
+    for doc_id, text in texts.items():
+        path = folder / f"{doc_id}.txt"
+        if folder.resolve() not in path.resolve().parents:
+            raise TableWriteError(f"doc id {doc_id!r} would write outside {folder}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+
+
+def _prepare_out(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise TableWriteError(f"cannot create output folder {out}: {err.strerror or err}") from None
     if not out.is_dir():
         raise TableWriteError(f"output path {out} exists and is not a folder")
-    _remove_stale_tmp(out)
+
+
+def check_output_folder(out_dir: PathLike) -> Path:
+    """Create ``out_dir`` if needed and check it can be written (before any work)."""
+    out = Path(out_dir)
+    _prepare_out(out)
     try:
-        tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=out))
+        with tempfile.TemporaryFile(dir=out):
+            pass
     except OSError as err:
         raise TableWriteError(f"cannot write into output folder {out}: {err.strerror or err}") from None
-    staged: list[tuple[str, Path, Path]] = []  # (format, temporary file, final path)
+    return out
+
+
+def write_tables(frames: Mapping[str, pd.DataFrame], out_dir: PathLike,
+                 formats: Union[str, Sequence[str]] = ("csv",),
+                 texts: Optional[Mapping[str, str]] = None) -> dict[str, list[Path]]:
+    """Write the tables (and ``texts/``) into ``out_dir``, all or nothing; return the paths.
+
+    ``csv``: ``<table>.csv`` each (UTF-8, header, comma, minimal quoting, empty cell =
+    missing, ``\\n`` line ends, formula-like text neutralised); ``parquet``:
+    ``<table>.parquet`` each (needs pyarrow); ``sqlite``: one ``wizyty.sqlite``. Everything
+    is written into a staging folder inside ``out_dir``; then all entries replace the old
+    ones together (``output/atomic.py``): a failure at any point leaves the previous
+    run's output as it was, never a mix. Files of the previous run that this one does not
+    write (another format) are removed in the same swap.
+    """
+    from .output.atomic import OutputBusy, new_stage, output_lock, recover, swap_in
+
+    fmts = check_formats(formats)
+    for name in frames:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise TableWriteError(f"invalid table name {name!r}")
+    out = Path(out_dir)
+    _prepare_out(out)
     try:
-        for fmt in fmts:
-            if fmt == "sqlite":
-                staged.append((fmt, tmp / SQLITE_NAME, out / SQLITE_NAME))
-                _write_sqlite(frames, staged[-1][1])
-                continue
-            for name, df in frames.items():
-                final = out / f"{name}.{fmt}"
-                staged.append((fmt, tmp / final.name, final))
-                (_write_csv if fmt == "csv" else _write_parquet)(df, staged[-1][1])
-        # Everything is complete on disk; now swap each file in (each swap is atomic).
-        for _, src, dst in staged:
-            os.replace(src, dst)
+        lock = output_lock(out)
+        lock.__enter__()
+    except OutputBusy as err:
+        raise TableWriteError(str(err)) from None
+    except OSError as err:
+        raise TableWriteError(f"cannot write into output folder {out}: {err.strerror or err}") from None
+    try:
+        recover(out)
+        try:
+            stage = new_stage(out)
+        except OSError as err:
+            raise TableWriteError(f"cannot write into output folder {out}: {err.strerror or err}") from None
+        try:
+            written: dict[str, list[Path]] = {}
+            names: list[str] = []
+            for fmt in fmts:
+                entries = WRITERS[fmt](frames, stage)
+                names += entries
+                written[fmt] = [out / n for n in entries]
+            if texts is not None:
+                write_texts(texts, stage / TEXTS_DIR)
+                names.append(TEXTS_DIR)
+            swap_in(stage, out, names)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    written: dict[str, list[Path]] = {}
-    for fmt, _, dst in staged:
-        written.setdefault(fmt, []).append(dst)
+        lock.__exit__(None, None, None)
     return written
 
 
@@ -250,7 +312,10 @@ def write_tables(frames: Mapping[str, pd.DataFrame], out_dir: PathLike,
 def _read_csv(path: Path) -> pd.DataFrame:
     # Everything as text, and only the empty cell is missing: a name such as "NA" or
     # "null" stays text; _typed then converts the numeric columns.
-    return pd.read_csv(path, encoding="utf-8", dtype=str, keep_default_na=False, na_values=[""])
+    from .output.csvsafe import restore
+
+    df = pd.read_csv(path, encoding="utf-8", dtype=str, keep_default_na=False, na_values=[""])
+    return restore(df)
 
 
 def read_tables(out_dir: PathLike, fmt: str = "csv",

@@ -1,18 +1,15 @@
-"""Reading reports: encodings of Polish text, and clear refusals of what is no report."""
+"""Reading plain text: encodings of Polish text, and clear refusals of what is no report."""
 from __future__ import annotations
 
 import os
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+ROOT = Path(__file__).resolve().parents[2]
 
-from extract.io import (  # noqa: E402
+from extract.reading import (  # noqa: E402
     InputError,
     Report,
     collect_inputs,
@@ -133,30 +130,33 @@ def test_empty_and_whitespace_only(tmp_path):
 
 
 def test_binary_files(tmp_path):
-    assert_refused(write(tmp_path, "raport.pdf.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "pdf")
+    assert_refused(write(tmp_path, "raport.pdf.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "not a readable pdf")
     assert_refused(write(tmp_path, "zdjecie.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "png")
     assert_refused(write(tmp_path, "nule.txt", b"Wizyta\x00\x00\x01\x02studyjna"), "nul")
     assert_refused(write(tmp_path, "sterujace.txt", bytes(range(1, 9)) * 50 + b"tekst"), "control")
 
 
-def test_docx_is_refused(tmp_path):
+def test_a_zip_that_is_no_document_is_refused(tmp_path):
+    p = tmp_path / "archiwum.docx"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("inne.xml", f"<x>{PANGRAM}</x>")
+    assert_refused(p, "zip", "neither")
+
+
+def test_a_broken_docx_is_named(tmp_path):
     p = tmp_path / "sprawozdanie.docx"
     with zipfile.ZipFile(p, "w") as z:
         z.writestr("word/document.xml", f"<w:document><w:t>{PANGRAM}</w:t></w:document>")
-    assert_refused(p, "zip", "docx")
+    assert_refused(p, "docx")
 
 
-def test_html_is_refused_with_advice(tmp_path):
-    page = "<!DOCTYPE html>\n<html lang=\"pl\"><head><title>Wizyta</title></head>" \
-           f"<body><p>{PANGRAM}</p></body></html>"
-    err = assert_refused(write(tmp_path, "strona.txt", page.encode("utf-8")), "html")
-    assert "extract" in str(err) and "text" in str(err)
-    assert_refused(write(tmp_path, "strona2.txt", b"  \n<html><body>x</body></html>"), "html")
-
-
-def test_tag_soup_without_doctype_is_refused(tmp_path):
-    soup = "".join(f"<div class=\"menu\"><a href=\"/p{i}\">{i}</a></div>" for i in range(30))
-    assert_refused(write(tmp_path, "fragment.txt", (soup + PANGRAM).encode("utf-8")), "html")
+def test_html_saved_as_txt_is_read_as_html(tmp_path):
+    page = ("<!DOCTYPE html>\n<html lang=\"pl\"><head><title>Wizyta</title></head>"
+            f"<body><article><h1>Wizyta w Łomży</h1><p>{REPORT}</p></article></body></html>")
+    r = read_report(write(tmp_path, "strona.txt", page.encode("utf-8")))
+    assert r.format == "html"
+    assert "<" not in r.text and "Spółdzielnię Socjalną „Pod Dachem”" in r.text
+    assert any("read as html" in w for w in r.warnings)
 
 
 def test_text_mentioning_a_tag_is_fine(tmp_path):
@@ -228,19 +228,19 @@ def test_read_text_input():
 def test_collect_inputs(tmp_path):
     d = tmp_path / "raporty"
     (d / "stare").mkdir(parents=True)
-    for name in ("r002.txt", "r001.txt", "notatki.md", ".ukryty.txt", "stare/r000.txt"):
+    for name in ("r002.txt", "r001.TXT", "notatki.md", ".ukryty.txt", "stare/r000.txt"):
         (d / name).write_text(PANGRAM, encoding="utf-8")
     extra = tmp_path / "pojedynczy.md"
     extra.write_text(PANGRAM, encoding="utf-8")
 
-    assert [p.name for p in collect_inputs([d])] == ["r001.txt", "r002.txt"]
+    # every visible file of a folder (the reader then names what it cannot read)
+    assert [p.name for p in collect_inputs([d])] == ["notatki.md", "r001.TXT", "r002.txt"]
     assert [p.name for p in collect_inputs([str(d)], recursive=True)] == \
-        ["r001.txt", "r002.txt", "r000.txt"]
-    # an explicitly named file is taken whatever its extension; duplicates dropped
-    got = collect_inputs([extra, d, d / "r001.txt"])
-    assert [p.name for p in got] == ["pojedynczy.md", "r001.txt", "r002.txt"]
+        ["notatki.md", "r001.TXT", "r002.txt", "r000.txt"]
+    got = collect_inputs([extra, d, d / "r001.TXT"], pattern="*.txt")
+    assert [p.name for p in got] == ["r001.TXT", "r002.txt"]
     assert [p.name for p in collect_inputs(d, pattern="*.md")] == ["notatki.md"]
-    assert [p.name for p in collect_inputs([str(d / "r00*.txt")])] == ["r001.txt", "r002.txt"]
+    assert [p.name for p in collect_inputs([str(d / "r00*.txt")])] == ["r002.txt"]
 
 
 def test_collect_inputs_errors(tmp_path):

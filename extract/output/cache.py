@@ -1,0 +1,130 @@
+"""The incremental cache: each report's records, kept per pipeline fingerprint in ``OUT``.
+
+A re-run into the same ``--out`` reuses the records of every report whose file has the
+same content (sha256) under the same doc id, when the pipeline is the same: the
+fingerprint covers the package's code and version, the config and overrides, the model
+and every data file under ``models/``. Anything else is processed again. Entries are
+written one file per report as soon as its batch is done (write, fsync, rename), so a run
+that is interrupted or crashes keeps what it finished and the next run resumes there.
+Only the current fingerprint's folder is kept.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+from ..records import Extraction, Host, Person, Place, Topic, Visit
+
+CACHE_DIR = ".wizyty-cache"
+_SKIP_PARTS = {"__pycache__", "corpus", "training", "logs"}
+
+
+def _files(root: Path, suffixes: Optional[tuple[str, ...]] = None) -> Iterable[Path]:
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).parts
+        if any(part in _SKIP_PARTS or part.startswith(".") for part in rel) or not p.is_file():
+            continue
+        if suffixes is None or p.suffix in suffixes:
+            yield p
+
+
+def fingerprint(settings: dict[str, Any], extra_paths: Iterable[Path] = ()) -> str:
+    """Hash of what decides a report's records: code, version, settings, models/ data."""
+    from .. import __version__
+    from ..resources import MODELS_DIR, PACKAGE_DIR
+
+    h = hashlib.sha256()
+    h.update(__version__.encode())
+    h.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    roots = [(PACKAGE_DIR, (".py", ".cfg", ".json", ".csv", ".txt", ".tsv")), (MODELS_DIR, None)]
+    for root, suffixes in roots:
+        for p in _files(root, suffixes):
+            if root == PACKAGE_DIR and MODELS_DIR in p.parents:
+                continue  # packaged models/: hashed below
+            h.update(p.relative_to(root).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+    for extra in extra_paths:
+        for p in ([extra] if extra.is_file() else _files(extra)):
+            h.update(str(p).encode() + b"\0" + hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _rebuild(cls, data: dict):
+    names = {f.name for f in dataclasses.fields(cls)}
+    known = {k: v for k, v in data.items() if k in names}
+    obj = cls(**known)
+    return obj
+
+
+def extraction_to_json(ex: Extraction) -> dict:
+    return dataclasses.asdict(ex)
+
+
+def extraction_from_json(data: dict) -> Extraction:
+    return Extraction(visit=_rebuild(Visit, data["visit"]),
+                      hosts=[_rebuild(Host, d) for d in data.get("hosts", [])],
+                      people=[_rebuild(Person, d) for d in data.get("people", [])],
+                      places=[_rebuild(Place, d) for d in data.get("places", [])],
+                      topics=[_rebuild(Topic, d) for d in data.get("topics", [])])
+
+
+class ResultCache:
+    """``OUT/.wizyty-cache/<fingerprint>/<key>.json``: one report's records and word count."""
+
+    def __init__(self, out: Path, fingerprint: str) -> None:
+        self.root = Path(out) / CACHE_DIR
+        self.dir = self.root / fingerprint[:24]
+
+    @staticmethod
+    def key(doc_id: str, sha256: str) -> str:
+        return hashlib.sha256(f"{doc_id}\0{sha256}".encode("utf-8")).hexdigest()[:32]
+
+    def get(self, doc_id: str, sha256: str) -> Optional[tuple[Extraction, int]]:
+        path = self.dir / f"{self.key(doc_id, sha256)}.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("doc_id") != doc_id or data.get("sha256") != sha256:
+                return None
+            return extraction_from_json(data["extraction"]), int(data.get("words", 0))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing or damaged entry: process the report again
+
+    def put(self, doc_id: str, sha256: str, ex: Extraction, words: int) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        data = {"doc_id": doc_id, "sha256": sha256, "words": words, "extraction": extraction_to_json(ex)}
+        fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".entry-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f, ensure_ascii=False)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.dir / f"{self.key(doc_id, sha256)}.json")
+        except BaseException:
+            with_suppress_unlink(tmp)
+            raise
+
+    def prune(self) -> None:
+        """Drop other fingerprints' folders and half-written entries."""
+        if not self.root.is_dir():
+            return
+        for d in self.root.iterdir():
+            if d != self.dir:
+                shutil.rmtree(d, ignore_errors=True) if d.is_dir() else with_suppress_unlink(d)
+        for tmp in self.dir.glob(".entry-*"):
+            with_suppress_unlink(tmp)
+
+    def clear(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def with_suppress_unlink(path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
