@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..visit import (Cues, HostSelector, VisitAssembly, fill_city_from_other_mentions,
                      find_organizer, find_participants, find_title, visited_places)
-from . import dates as dates_component
+from ..dates import factory as dates_component
 from ..resources import MODELS_DIR
 
 
@@ -33,10 +33,10 @@ class VisitAssembler:
         v.places = visited_places(doc, v.hosts, v.organizer, self.cues)
         v.people = list(doc.spans["people"]) if "people" in doc.spans else []
         doc._.visit = v
-        # per-doc caches hold spans: drop them so the Doc stays serialisable
+        # per-doc caches that hold spans: drop them so the Doc stays serialisable (the lemma
+        # table and the text are plain data that the topics step after this one reuses; it
+        # clears them)
         doc.user_data.pop("wizyty_sent_table", None)
-        doc.user_data.pop("wizyty_lemma_sets", None)
-        doc.user_data.pop("wizyty_text", None)
         doc.user_data.pop("wizyty_place_index", None)
         doc.user_data.pop("wizyty_attached_places", None)
         doc.user_data.pop("wizyty_visitor_tokens", None)
