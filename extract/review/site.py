@@ -69,10 +69,17 @@ def _safe_name(doc_id: str, used: set[str]) -> str:
     return name + ".html"
 
 
-def _read_text(path: Optional[str], doc_id: str, search: Iterable[Path]) -> tuple[Optional[str], str]:
-    """The report's text exactly as the run read it (same decoding, same conversion)."""
+def _read_text(path: Optional[str], doc_id: str, search: Iterable[Path],
+               out: Optional[Path] = None) -> tuple[Optional[str], str]:
+    """The report's text exactly as the run read it: the run's own copy
+    (``OUT/texts/<doc_id>.txt``) when it kept one, else the source file read the same
+    way (same decoding, same conversion)."""
     from ..io import InputError, read_report
 
+    kept = out / "texts" / f"{doc_id}.txt" if out is not None else None
+    if kept is not None and kept.is_file():
+        with open(kept, encoding="utf-8", newline="") as f:
+            return f.read(), str(kept)
     candidates = [Path(path)] if path else []
     for folder in search:
         candidates += sorted(Path(folder).glob(f"{glob_escape(doc_id)}.*"))
@@ -224,7 +231,7 @@ def build_site(out_dir, reports: Iterable[Path] = ()) -> Path:
     used: set[str] = set()
     pages = []
     for visit in _records(tables["visits"]):
-        text, note = _read_text(visit.get("source_path"), visit["doc_id"], search)
+        text, note = _read_text(visit.get("source_path"), visit["doc_id"], search, out)
         pages.append(build_page(visit["doc_id"], _safe_name(visit["doc_id"], used), visit, tables, text, note))
     failed = _failed_documents(out, {p.doc_id for p in pages})
     rank = {"failed": 0, "no text": 1, "flagged": 2, "ok": 3}

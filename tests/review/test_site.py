@@ -191,3 +191,22 @@ def test_crossing_entity_mentions_both_stay_inside_a_mark():
     assert re.sub(r"<[^>]+>", "", out) == text
     assert '<mark class="k-host" data-kind="host" id="b"' in out.split("Zakład")[0]  # b is outer
     assert 'data-start="18"' in out and out.count("<mark") == 2
+
+
+def test_text_found_when_the_source_moved(tmp_path):
+    reports = tmp_path / "in"
+    reports.mkdir()
+    (reports / "nowy.txt").write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out"
+    main(["run", str(reports), "--out", str(out), "--rules-only", "-q"])
+    moved = tmp_path / "archive"
+    (reports / "nowy.txt").rename(tmp_path / "nowy.txt")
+    moved.mkdir()
+    (tmp_path / "nowy.txt").rename(moved / "nowy.txt")
+    kept = out / "texts" / "nowy.txt"
+    assert main(["review", str(out), "--reports", str(moved)]) == 0
+    page = parse(out / "review" / "reports" / "nowy.html")
+    assert "".join(page.plain) == REPORT
+    if not kept.exists():  # without the run's own copy the page says where to look
+        assert main(["review", str(out)]) == 0
+        assert "--reports" in (out / "review" / "reports" / "nowy.html").read_text(encoding="utf-8")
