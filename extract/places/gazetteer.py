@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..resources import MODELS_DIR, read_csv
+from . import index_cache
 from .nominative import ANY_CASE, Reading, readings
 
 GAZETTEER_PATH = MODELS_DIR / "gazetteer" / "pl_localities.tsv"
@@ -99,6 +100,8 @@ class Gazetteer:
             else:
                 self.non_localities[row["name"].lower()] = (row.get("country") or "", row.get("kind") or "")
         self._first_index: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None
+        self._first_words: dict[str, list[int]] | None = None
+        self._cacheable = False  # the index of the shipped gazetteer is kept on disk
 
     # -- loading -------------------------------------------------------------------
     @classmethod
@@ -119,7 +122,9 @@ class Gazetteer:
             foreign = read_csv("foreign_places.csv")
         except FileNotFoundError:
             foreign = []
-        return cls(places, alternates, foreign)
+        gaz = cls(places, alternates, foreign)
+        gaz._cacheable = True
+        return gaz
 
     # -- plain look-up -------------------------------------------------------------
     def lookup(self, name: str) -> list[Place]:
@@ -144,7 +149,10 @@ class Gazetteer:
     # -- morphological matching ----------------------------------------------------
     @property
     def first_index(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-        """First-word lemma -> [(name, words)] over every name, built on first use."""
+        """First-word lemma -> [(name, words)] over every name, built on first use (or read
+        from the index cache, see ``index_cache``: building it analyses every name word)."""
+        if self._first_index is None:
+            self._first_index = index_cache.load(self._index_key()) if self._cacheable else None
         if self._first_index is None:
             index: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
             for name in self.by_name:
@@ -155,7 +163,26 @@ class Gazetteer:
                 words = tuple(form.split())
                 index[words[0].lower()].append((form, words))
             self._first_index = dict(index)
+            if self._cacheable:
+                index_cache.save(self._index_key(), self._first_index)
         return self._first_index
+
+    def _index_key(self) -> str:
+        """Everything the index depends on: the names, and the analyser's code and data."""
+        return index_cache.key(list(self.spelling.items()), list(self.forms.items()),
+                               sources=(Path(__file__).with_name("nominative.py"), Path(__file__),
+                                        Path(__file__).parent.parent / "morph" / "analyser.py"))
+
+    def first_word_places(self, word: str) -> list[int]:
+        """Indices into ``places`` of the multi-word Polish localities (no districts) whose
+        first word, lower-cased, is ``word``, in ``places`` order."""
+        if self._first_words is None:
+            index: dict[str, list[int]] = defaultdict(list)
+            for i, p in enumerate(self.places):
+                if p.country == "PL" and not p.district_of and " " in p.name:
+                    index[p.name.split()[0].lower()].append(i)
+            self._first_words = dict(index)
+        return self._first_words.get(word, [])
 
     def match_at(self, words: Sequence[str]) -> list[Match]:
         """Gazetteer names that the token texts ``words`` start with, longest first.
@@ -462,8 +489,8 @@ def city_from_adjective(word: str) -> str | None:
             if best is None or p.population > best.population:
                 best = p
         if best is None:
-            firsts = [p for p in gaz.places if p.country == "PL" and not p.district_of and " " in p.name
-                      and p.name.split()[0].lower() in set(_adj_stems(lemma))]
+            firsts = [gaz.places[i] for i in sorted(i for stem in set(_adj_stems(lemma))
+                                                    for i in gaz.first_word_places(stem))]
             if firsts:
                 best = max(firsts, key=lambda p: p.population)
         if best is not None and best.population >= 1000:
