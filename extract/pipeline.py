@@ -18,7 +18,6 @@ from spacy.util import load_config
 
 from . import extensions  # noqa: F401
 from .components import (  # noqa: F401 - importing registers the factories
-    dates,
     institutions,
     morphology,
     ner_supplement,
@@ -28,6 +27,7 @@ from .components import (  # noqa: F401 - importing registers the factories
     tokenizer,
     visit,
 )
+from .dates import factory as _dates  # noqa: F401
 from .topics import factory as _topics  # noqa: F401
 from .io import DEFAULT_MAX_BYTES
 from .resources import model_path

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..visit import (Cues, HostSelector, VisitAssembly, fill_city_from_other_mentions,
                      find_organizer, find_participants, find_title, visited_places)
-from . import dates as dates_component
+from ..dates import factory as dates_component
 from ..resources import MODELS_DIR
 
 

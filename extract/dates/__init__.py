@@ -8,7 +8,7 @@
 
 ``grammar`` finds mentions (day ranges in every written form), ``resolve`` fills missing
 years from the report, ``select`` picks the visit's own dates. No spaCy needed here; the
-spaCy component is ``extract.components.dates``.
+spaCy component is ``extract.dates.factory``.
 """
 from __future__ import annotations
 

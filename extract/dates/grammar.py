@@ -1,9 +1,13 @@
 """A regex + table grammar of Polish date mentions, over plain text.
 
-Why not ``dateparser``: it turns ordinary words ("się", "Nie") into dates and knows no
-Polish day ranges ("22-25.08.2016 r.", "od 3 do 5 marca", "23 i 24 maja"). Here every
-date needs a day number and a month from ``months.csv`` (or numeric day.month), so a
-word alone is never a date. Each rule has a name that ends up in ``span._.rule``.
+Why not ``dateparser`` over the text: it turns ordinary words ("się", "Nie") into dates
+and knows no Polish day ranges ("22-25.08.2016 r.", "od 3 do 5 marca", "23 i 24 maja").
+Here every date needs a day number and a month: numeric, a roman numeral, a form of
+``months.csv`` or a month-like word (one beginning as a month name does: "wrzesnia",
+"pażdziernika", "WRZEŚNIA"); each single expression is then read by ``normalise``
+(dateparser, with the table behind it), so a word alone is never a date and a
+month-like word neither reads as a month is none. Each rule has a name that ends up in
+``span._.rule``.
 
 ``find_mentions(text)`` returns the mentions with their parts as written (a day, a month,
 a year or a relative year such as "br."); years are filled in by ``resolve``.
@@ -16,6 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from .lexicon import months, normalise, relative_years
+from .normalise import read_month
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ YEAR4 = r"(?:19|20)\d{2}(?!\d)"
 # a year after a month word is no year of a period: "9 X 2014-2020" is an axis and a span
 YEAR4T = YEAR4 + r"(?![ \t\u00a0]*[-–—/][ \t\u00a0]*(?:19|20)\d{2}(?!\d))"
 YEAR_NUM = r"(?:(?:19|20)\d{2}|\d{2})(?!\d)"   # numeric dates may write "25.08.16"
-YSUF = r"(?:" + _SP + r"?(?:roku|rok|r\.|r)(?!\w))?"   # "2011 r.", "2011r.", "2011 roku"
+YSUF = r"(?:" + _SP + r"?(?i:roku|rok|r\.|r)(?!\w))?"   # "2011 r.", "2011r.", "2011 roku", "2011 R."
 DASH = S0 + r"[-–—]" + S0
 RSEP = r"(?:" + DASH + r"|" + S + r"(?i:do|i|oraz)" + S + r"|" + S0 + "," + S0 + r")"
 RSEP_DASH_DO = r"(?:" + DASH + r"|" + S + r"(?i:do)" + S + r")"
@@ -72,12 +77,26 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+_LETTER_VARIANTS = {"z": "zżź", "ż": "zżź", "ź": "zżź", "s": "sś", "ś": "sś", "l": "lł", "ł": "lł",
+                    "o": "oó", "ó": "oó", "a": "aą", "ą": "aą", "e": "eę", "ę": "eę",
+                    "c": "cć", "ć": "cć", "n": "nń", "ń": "nń"}
+
+
+def _month_like(m) -> str:
+    """A word that begins as a month name does, diacritics written or not ("wrzesnia",
+    "pażdziernika"): a candidate that ``normalise.read_month`` accepts or rejects."""
+    stems = {w[:3] for w in m.after_day} | {w[:3] for w in m.abbr}
+    alts = sorted("".join(f"[{_LETTER_VARIANTS[c]}]" if c in _LETTER_VARIANTS else re.escape(c) for c in st)
+                  for st in stems)
+    return r"(?:" + "|".join(alts) + r")[^\W\d_]{1,12}"
+
+
 @lru_cache(maxsize=None)
 def _lex() -> dict[str, str]:
     m = months()
     rel = [re.escape(f).replace(r"\ ", S) for f in sorted(relative_years(), key=len, reverse=True)]
     return {
-        "MONW": r"(?i:" + _alt(m.after_day) + r")(?!\w)",
+        "MONW": r"(?i:" + _alt(m.after_day) + "|" + _month_like(m) + r")(?!\w)",
         "MONY": r"(?:(?i:" + _alt(m.abbr) + r")\.?|" + _alt(m.roman) + r"(?![\w]))",
         "REL": r"(?i:" + "|".join(f"(?:{r})" for r in rel) + r")(?!\w)",
     }
@@ -109,14 +128,17 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         ("range_day_month_day_month",
          rf"{START}{OD}(?P<d1>{DAY}){S}(?P<m1>{W})(?:{S}(?P<y1>{YEAR4T}){YSUF})?{RSEP_DASH_DO}"
          rf"(?P<d2>{DAY}){S}(?P<m2>{W}){_year_or_rel(2)}"),
-        # "5-8 lipca 2011 r.", "od 3 do 5 marca", "23 i 24 maja", "5, 6 i 7 maja", "5-8 wrzesień 2017"
+        # "5-8 lipca 2011 r.", "od 3 do 5 marca", "23 i 24 maja", "5, 6 i 7 maja", "5-8 wrzesień 2017",
+        # "05-06. września 2013" (an ordinal dot after the last day)
         ("range_day_day_month",
-         rf"{START}{OD}(?P<d1>{DAY})(?:{S0},{S0}{DAY})*{RSEP}(?P<d2>{DAY}){S}(?P<m2>{W}){_year_or_rel(2)}"),
+         rf"{START}{OD}(?P<d1>{DAY})(?:{S0},{S0}{DAY})*{RSEP}(?P<d2>{DAY})\.?{S}(?P<m2>{W}){_year_or_rel(2)}"),
         # "5-8 IX 2019", "5-8.IX.2019"
         ("range_day_day_monthnum",
          rf"{START}{OD}(?P<d1>{DAY}){RSEP_DASH_DO}(?P<d2>{DAY}){MY_PRE}(?P<m2>{Y}){MY_POST}(?P<y2>{YEAR4T}){YSUF}"),
         # "5 lipca 2011 r.", "10 maja", "6 września br."
         ("day_month", rf"{START}(?P<d1>{DAY}){S}(?P<m1>{W}){_year_or_rel(1)}"),
+        # "5. września 2013 r.": an ordinal dot only before a year (not "3. Maja" in a list)
+        ("day_month", rf"{START}(?P<d1>{DAY})\.{S}(?P<m1>{W}){_year_or_rel(1, required=True)}"),
         # "5 IX 2019", "5.IX.2019", "5 wrz. 2019"
         ("day_monthnum", rf"{START}(?P<d1>{DAY}){MY_PRE}(?P<m1>{Y}){MY_POST}(?P<y1>{YEAR4T}){YSUF}"),
         # "2014-03-23 - 2014-03-27"
@@ -155,14 +177,10 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 # ---- matching --------------------------------------------------------------------------
-def _month(text: str | None) -> int | None:
+def _month(text: str | None, day: int | None, year: int | None) -> int | None:
     if text is None:
         return None
-    if text.isdigit():
-        return int(text)
-    m = months()
-    word = text.rstrip(".")
-    return m.roman.get(word) or m.after_day.get(word.lower()) or m.abbr.get(word.lower())
+    return read_month(day or 1, text, year).month
 
 
 def _year_value(text: str | None) -> int | None:
@@ -184,16 +202,26 @@ def _valid(p: Part) -> bool:
         return False
 
 
+BACKWARDS_DAYS = 7  # a range whose end comes up to a week before its start was written backwards
+
+
 def _parts(g: dict[str, str | None]) -> tuple[Part, Part | None] | None:
-    """Fill a range's missing month/year from its other end; None when invalid."""
+    """Fill a range's missing month/year from its other end; put a range written backwards
+    in order; None when invalid."""
     d1, d2 = int(g["d1"]), int(g["d2"]) if g.get("d2") else None
-    m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
     y1, y2 = _year_value(g.get("y1")), _year_value(g.get("y2"))
+    m1, m2 = _month(g.get("m1"), d1, y1), _month(g.get("m2"), d2, y2)
+    if (g.get("m1") and m1 is None) or (g.get("m2") and m2 is None):
+        return None  # a month-like word that is no month
     r1, r2 = _rel_value(g.get("r1")), _rel_value(g.get("r2"))
     if d2 is None:
         first = Part(d1, m1, y1, r1 if r1 is not None else r2)
         return (first, None) if _valid(first) else None
     m1 = m1 or m2
+    if m1 == m2 and y1 is None and d1 > d2:  # one month for both days: "6-5 września"
+        if d1 - d2 > BACKWARDS_DAYS:
+            return None  # "28-5 maja" is no range
+        d1, d2 = d2, d1
     if y1 is None and y2 is not None:  # "30 grudnia - 2 stycznia 2020": start in 2019
         y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2
     elif y2 is None and y1 is not None:  # "30 grudnia 2019 - 2 stycznia": end in 2020
@@ -202,11 +230,23 @@ def _parts(g: dict[str, str | None]) -> tuple[Part, Part | None] | None:
     if not (_valid(first) and _valid(last)):
         return None
     if y1 is not None and y2 is not None:
-        if date(y1, m1, d1) > date(y2, m2, d2):
-            return None
-    elif (m1, d1) > (m2, d2) and m1 == m2:
-        return None  # "28-5 maja" is no range
+        gap = (date(y1, m1, d1) - date(y2, m2, d2)).days
+        if gap > BACKWARDS_DAYS:
+            return None  # "12.08.2017 - 1.03.2016" is no range
+        if gap > 0:  # written backwards: "26.06.2018 - 25.06.2018"
+            return last, first
     return first, last
+
+
+def _read_by_dateparser_only(g: dict[str, str | None]) -> bool:
+    """A month word of the mention that only dateparser could read ("pażdziernika")."""
+    for n in ("1", "2"):
+        word = g.get("m" + n)
+        if word and not word.isdigit():
+            day = int(g.get("d" + n) or g.get("d2") or 1)
+            if read_month(day, word, _year_value(g.get("y" + n))).source == "dateparser":
+                return True
+    return False
 
 
 def _rule_name(name: str, first: Part, last: Part | None) -> str:
@@ -236,7 +276,10 @@ def find_mentions(text: str) -> list[Mention]:
             while e > s and text[e - 1].isspace():
                 e -= 1
             first, last = parts
-            found.append((s, e, prio, Mention(s, e, text[s:e], _rule_name(name, first, last), first, last)))
+            rule = _rule_name(name, first, last)
+            if _read_by_dateparser_only(m.groupdict()):
+                rule += ":month_by_dateparser"
+            found.append((s, e, prio, Mention(s, e, text[s:e], rule, first, last)))
     found.sort(key=lambda t: (-(t[1] - t[0]), t[2], t[0]))
     taken: list[tuple[int, int]] = []
     out: list[Mention] = []

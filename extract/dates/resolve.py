@@ -2,19 +2,18 @@
 
 Annotation rule: a date without a year takes the year of the report (its publication
 date, or another full date in it); "br." is the report's own year; when the report gives
-no year at all the date stays unresolved (never guessed). "Edycja 2021" of the project
-under which the trip ran also dates the report; a bare year ("Konkurs ... 2023", "na lata
-2021-2027", "powstała w 1980 roku") does not.
+no year at all the date stays unresolved (never guessed). A year that is no date does
+not date the report: the edition of the project under which the trip ran ("Edycja
+2021"), a contest ("Konkurs ... 2023"), a period ("na lata 2021-2027"), a founding year
+("powstała w 1980 roku").
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from .context import cue_hits, standalone
-from .grammar import YEAR4, Mention, Part, find_mentions
-from .lexicon import cues, phrase_regex
+from .grammar import Mention, Part, find_mentions
 
 NEAREST_DAYS = 92  # "28 grudnia" in a report of 2016-01-10 is 2015-12-28, not 2016
 
@@ -27,7 +26,7 @@ class DateMention:
     start: date | None
     end: date | None
     year_inferred: bool
-    year_source: str   # "text", "publication", "full_date", "edition" or "" (unresolved)
+    year_source: str   # "text", "publication", "full_date" or "" (unresolved)
     publication: bool  # a date of the web page, not of an event
 
     @property
@@ -65,15 +64,6 @@ class DateMention:
                 "year_inferred": self.year_inferred}
 
 
-def _edition_years(text: str) -> list[tuple[int, int]]:
-    """(position, year) of "Edycja 2021"-like phrases."""
-    words = [c.text for c in cues() if c.kind == "edition"]
-    if not words:
-        return []
-    pat = re.compile(r"(?i:" + "|".join(phrase_regex(w) for w in words) + r")[\s:]+(" + YEAR4 + ")")
-    return [(m.start(), int(m.group(1))) for m in pat.finditer(text)]
-
-
 def _nearest(p: Part, ref: date) -> int:
     """The year of day/month ``p`` closest to ``ref`` when within NEAREST_DAYS, else ref's."""
     best, best_gap = ref.year, None
@@ -108,7 +98,6 @@ def resolve(text: str, mentions: list[Mention] | None = None) -> list[DateMentio
     dated = [m for m in mentions if m.first.year is not None]
     pub_refs = [m for m in dated if pub[m.start_char]]
     full_refs = [m for m in dated if not pub[m.start_char]]
-    editions = _edition_years(text)
     out = []
     for m in mentions:
         if m.first.year is not None:
@@ -127,9 +116,6 @@ def resolve(text: str, mentions: list[Mention] | None = None) -> list[DateMentio
             ref_date = date(ref.first.year, ref.first.month, ref.first.day)
             rel = m.first.rel
             year = ref_date.year + rel if rel is not None else _nearest(m.first, ref_date)
-        elif editions:
-            rel = m.first.rel or 0
-            year, source = editions[0][1] + rel, "edition"
         else:
             out.append(DateMention(m, None, None, False, "", pub[m.start_char]))
             continue

@@ -12,7 +12,8 @@ score from the cue words around it (``date_cues.csv``) and its shape:
   than a month (programme periods) are never the visit.
 
 The best score wins, the earlier mention on a tie (a report of several visits is
-annotated with the first); a single day followed by the next days, each with its own
+annotated with the first; an earlier trip told with its own day cue and visit word wins
+over a later one that leads only by being a range); a single day followed by the next days, each with its own
 cue, is a day-by-day account of one visit. A mention without any supporting cue is not taken. When the
 winner's year cannot be resolved the visit's dates stay null: no other date is guessed.
 """
@@ -78,6 +79,7 @@ def choose(text: str, mentions: list[DateMention]) -> Choice:
             best = (s, dm, why)
     if best is None:
         return Choice(None, None, None, "no_visit_date")
+    best = _first_trip(text, best, scored, ranges)
     s, dm, why = best
     reason = "+".join(why) or "only_date"
     if dm.start is None:
@@ -91,6 +93,31 @@ def choose(text: str, mentions: list[DateMention]) -> Choice:
     if dm.year_inferred:
         rule += f":year_from_{dm.year_source}"
     return Choice(start.isoformat(), end.isoformat(), dm, rule, s)
+
+
+def _event(text: str, dm: DateMention) -> bool:
+    """The mention dates an event told as having happened: a day cue right before it
+    ("w dniach", "dnia") and a visit word on its line ("wyjazd", "odbył się")."""
+    wheres = {c.where for c in cue_hits(text, dm.start_char, dm.end_char, ("visit",))}
+    return "prefix" in wheres and "context" in wheres
+
+
+def _first_trip(text: str, best, scored, ranges):
+    """Of several trips each told with its own dates ("Pierwszy wyjazd odbył się dnia
+    15.07 … Drugi wyjazd odbył się w dniach 12-13.08"), the first: an earlier event
+    mention that loses to the best only by the range bonus is taken instead."""
+    s_best, dm_best, _ = best
+    if not _event(text, dm_best):
+        return best
+    for dm, s, why in scored:  # reading order
+        if dm.start_char >= dm_best.start_char:
+            break
+        if s < s_best - RANGE_WEIGHT or dm.start is None or not _event(text, dm):
+            continue
+        if any(r.start <= dm.start <= r.end for r in ranges if not dm.is_range):
+            continue  # one day of a range: not a trip of its own
+        return (s, dm, why + ["first_trip"])
+    return best
 
 
 def _day_chain(best: DateMention, supported: list[DateMention]) -> tuple[date, date]:

@@ -1,6 +1,6 @@
 """Date mentions and the visit's own dates, for the spaCy pipeline.
 
-Factory ``wizyty_dates`` runs the pure-Python grammar of ``extract.dates`` over
+Factory ``wizyty_dates`` runs the pure-Python grammar of this package over
 ``doc.text`` (no model needed, so it works before or without the statistical layer) and
 adds every date mention to ``doc.spans["dates"]``:
 
@@ -16,8 +16,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..dates import choose, resolve
 from ..extensions import add_span, annotate, text_of
+from .resolve import resolve
+from .select import choose
 
 KEY = "dates"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from extract.components.dates import visit_dates
+from extract.dates.factory import visit_dates
 from extract.components.tokenizer import create_tokenizer
 from extract.dates import find_dates, visit_dates_in_text
 
@@ -75,6 +75,16 @@ RANGES = [
      "5-8 IX 2019 r.", "2019-09-05", "2019-09-08", "range_day_day_monthnum_year"),
     ("Spotkania odbyły się 23, 24 i 25 maja 2019 r.",
      "23, 24 i 25 maja 2019 r.", "2019-05-23", "2019-05-25", "range_day_day_month_year"),
+    ("W dniach 05-06. września 2013 r. grupa odwiedziła Kraków.",
+     "05-06. września 2013 r.", "2013-09-05", "2013-09-06", "range_day_day_month_year"),
+    ("Wyjazd trwał 6-5 października 2016 r., bo tak zapisano w sprawozdaniu.",
+     "6-5 października 2016 r.", "2016-10-05", "2016-10-06", "range_day_day_month_year"),
+    ("Wizyta odbyła się w terminie 19.04.2018 – 18.04.2018 w Gnieźnie.",
+     "19.04.2018 – 18.04.2018", "2018-04-18", "2018-04-19", "range_numeric_full_full"),
+    ("W dniach 3-4 WRZEŚNIA 2015 R. uczestnicy poznali spółdzielnie.",
+     "3-4 WRZEŚNIA 2015 R.", "2015-09-03", "2015-09-04", "range_day_day_month_year"),
+    ("W dniach 14-16 pazdziernika 2014 r. trwała wizyta.",
+     "14-16 pazdziernika 2014 r.", "2014-10-14", "2014-10-16", "range_day_day_month_year"),
     ("ADA: Transfer Wiedzy 2014-03-23 - 2014-03-27 - Włochy",
      "2014-03-23 - 2014-03-27", "2014-03-23", "2014-03-27", "range_iso_iso"),
 ]
@@ -102,6 +112,9 @@ SINGLES = [
     ("Spotkanie odbyło się 5.IX.2019 r. w Kielcach.", "5.IX.2019 r.", "2019-09-05", "day_monthnum_year"),
     ("Spotkanie odbyło się 5 wrz. 2019 w Kielcach.", "5 wrz. 2019", "2019-09-05", "day_monthnum_year"),
     ("Data wizyty: 12.05.19", "12.05.19", "2019-05-12", "numeric_day_month_year"),
+    ("Spotkanie w Łodzi odbyło się 7. listopada 2017 r.", "7. listopada 2017 r.", "2017-11-07", "day_month_year"),
+    ("Wyjechaliśmy 12 pażdziernika 2019 r. rano.", "12 pażdziernika 2019 r.", "2019-10-12",
+     "day_month_year:month_by_dateparser"),
 ]
 
 
@@ -129,6 +142,9 @@ def test_single_days(nlp, text, mention, iso, rule):
     "Spółdzielnia działa od 2008 roku i zatrudnia 31 osób.",
     "Regionalny Program Operacyjny, Oś 9 X 2014-2020.",
     "Am 12. Mai hatten zwanzig Bürger der beiden Partnerstädte die Gelegenheit.",
+    "Na targach było 5 marketów budowlanych i 3 listy obecności.",
+    "Lista uczestników: 1. Maja Nowak, 2. Lipa Kowalska.",
+    "Od 28-5 maja trwał nabór.",
 ])
 def test_not_dates(nlp, text):
     assert spans(nlp, text) == []
@@ -169,10 +185,12 @@ def test_year_from_another_full_date(nlp):
     assert last._.attrs == {"start": "2015-06-24", "end": "2015-06-24", "year_inferred": True}
 
 
-def test_year_from_project_edition():
+def test_project_edition_is_no_year_of_the_report():
+    # only a publication date or another full date gives a missing year
     text = ("W dniach 25-26 sierpnia odbył się wyjazd studyjny.\n"
             "Wyjazd został zrealizowany w ramach projektu „Od wykluczenia do aktywizacji. Edycja 2021”.")
-    assert (visit_dates_in_text(text).start, visit_dates_in_text(text).end) == ("2021-08-25", "2021-08-26")
+    c = visit_dates_in_text(text)
+    assert (c.start, c.end) == (None, None) and c.rule.startswith("year_unknown")
 
 
 def test_december_visit_in_a_january_report_is_last_year():
@@ -267,6 +285,25 @@ def test_first_of_several_visits():
     assert visit_dates_in_text(text).start == "2019-05-05"
 
 
+def test_first_of_several_trips_even_when_a_later_one_is_a_range():
+    text = ("Zorganizowaliśmy dwa wyjazdy. Pierwszy, jednodniowy wyjazd odbył się dnia 14.05.2019 r. "
+            "do Opola.\n\nDrugi wyjazd odbył się w dniach 3-4.06.2019 r. do spółdzielni w Nysie.")
+    c = visit_dates_in_text(text)
+    assert (c.start, c.end) == ("2019-05-14", "2019-05-14") and "first_trip" in c.rule
+
+
+def test_a_day_inside_the_visit_range_is_no_trip_of_its_own():
+    text = ("W dniu 23 czerwca 2015 r. wyjazd odbył się do Olsztyna.\n"
+            "W dniach 22-24.06.2015 r. trwał wyjazd studyjny.")
+    assert (visit_dates_in_text(text).start, visit_dates_in_text(text).end) == ("2015-06-22", "2015-06-24")
+
+
+def test_from_a_day_on_is_no_visit_date():
+    text = ("Wnioski przyjmujemy od dnia 01.08.2018 r.\n\n"
+            "W dniach 25.06.2018 – 26.06.2018 pracownicy ośrodka odbyli wizytę studyjną w Gdańsku.")
+    assert (visit_dates_in_text(text).start, visit_dates_in_text(text).end) == ("2018-06-25", "2018-06-26")
+
+
 def test_programme_period_range_not_chosen():
     text = "Projekt realizowany w okresie od 1 stycznia 2019 r. do 31 grudnia 2020 r. w gminie."
     assert visit_dates_in_text(text).start is None
@@ -296,7 +333,7 @@ def test_text_api_matches_spans():
 # ---- dev corpus --------------------------------------------------------------------------
 @pytest.mark.skipif(not (CORPUS / "gold").is_dir(), reason="shared dev corpus not available")
 def test_dev_corpus_dates_accuracy():
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dates"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from dev_accuracy import evaluate
 
     ok, n, rows = evaluate(CORPUS)

@@ -1,0 +1,70 @@
+"""Month words to month numbers: ``dateparser`` reads the single date expression, the
+table of ``months.csv`` stands behind it.
+
+The grammar (``grammar``) finds where a date is and which parts it has; it hands each
+single date expression ("5 września 2013", "05 WRZESNIA", "5 wrzesnia", "12 pażdziernika")
+to ``dateparser`` (Polish only, day and month required), which knows the month names in
+any case, the forms without diacritics, abbreviations and common misspellings. The table
+is consulted as well: where both read a month they agree (checked on every form of the
+table and on the date tests); where ``dateparser`` reads nothing the table's reading is
+taken (roman numerals, rare forms), and a word neither knows is no month, so the loose
+month-like words the grammar lets through ("5 marketów") are dropped. ``dateparser`` is
+never run on free text: it would read "się" or "Nie" as dates and it loses range ends.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import months
+
+LEAP_YEAR = 2000  # "29 lutego" without a year still reads
+
+
+@dataclass(frozen=True)
+class MonthReading:
+    month: int | None
+    source: str  # "table+dateparser", "dateparser", "table" or ""
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["pl"], settings={"REQUIRE_PARTS": ["day", "month"],
+                                                      "PREFER_DAY_OF_MONTH": "first"})
+
+
+@lru_cache(maxsize=4096)
+def by_dateparser(day: int, word: str, year: int | None = None) -> int | None:
+    """Month of the expression "<day> <word> <year>" as dateparser reads it (None if it
+    reads none, or reads another day)."""
+    try:
+        data = _parser().get_date_data(f"{day} {word} {year or LEAP_YEAR}")
+    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
+        return None
+    d = data.date_obj
+    if d is None or d.day != day:
+        return None
+    return d.month
+
+
+def by_table(word: str) -> int | None:
+    m = months()
+    w = word.rstrip(".")
+    return m.roman.get(w) or m.after_day.get(w.lower()) or m.abbr.get(w.lower()) or m.all_words.get(w.lower())
+
+
+def read_month(day: int, word: str, year: int | None = None) -> MonthReading:
+    """The month a word stands for in a date expression, and who read it."""
+    if word.isdigit():
+        return MonthReading(int(word), "number")
+    table = by_table(word)
+    if table is not None and word.rstrip(".") in months().roman:
+        return MonthReading(table, "table")  # dateparser knows no roman months
+    parsed = by_dateparser(day, word, year)
+    if parsed is not None and table is not None:
+        return MonthReading(parsed if parsed == table else table, "table+dateparser")
+    if parsed is not None:
+        return MonthReading(parsed, "dateparser")
+    return MonthReading(table, "table" if table is not None else "")
