@@ -66,7 +66,7 @@ _DTYPES = {
     **{f"{f}_{end}": "Int64" for f in ("title", "dates", "organizer", "participants")
        for end in ("start", "end")},
 }
-FORMATS = ("csv", "parquet", "sqlite")
+FORMATS = ("csv", "parquet", "sqlite", "xlsx")
 SQLITE_NAME = "wizyty.sqlite"
 _TMP_PREFIX = ".wizyty-tmp-"
 
@@ -210,12 +210,20 @@ def _sqlite_entry(frames: Mapping[str, pd.DataFrame], stage: Path) -> list[str]:
     return [SQLITE_NAME]
 
 
+def _xlsx_entry(frames: Mapping[str, pd.DataFrame], stage: Path) -> list[str]:
+    """``wizyty.xlsx``: one sheet per table, codes labelled (``output/xlsx.py``)."""
+    from .output.xlsx import xlsx_entry
+
+    return xlsx_entry(frames, stage)
+
+
 #: Output format -> writer ``(frames, staging folder) -> names of the entries it wrote``.
 #: Every writer writes into the staging folder only; :func:`write_tables` swaps all in.
 WRITERS: dict[str, Callable[[Mapping[str, pd.DataFrame], Path], list[str]]] = {
     "csv": _per_table("csv", "_write_csv"),
     "parquet": _per_table("parquet", "_write_parquet"),
     "sqlite": _sqlite_entry,
+    "xlsx": _xlsx_entry,
 }
 TEXTS_DIR = "texts"
 

@@ -240,6 +240,18 @@ def run_step(frames: Mapping[str, pd.DataFrame], out_dir, quiet: bool = False) -
     return fixed
 
 
+def _kept_texts(out: Path) -> dict:
+    """``{"texts": {doc_id: text}}`` when the run kept its reports' texts (``OUT/texts/``)."""
+    folder = out / "texts"
+    if not folder.is_dir():
+        return {}
+    texts = {}
+    for path in sorted(folder.rglob("*.txt")):
+        with open(path, encoding="utf-8", newline="") as f:
+            texts[path.relative_to(folder).with_suffix("").as_posix()] = f.read()
+    return {"texts": texts}
+
+
 def command(args) -> int:
     """``wizyty correct OUT TABLE KEY COLUMN VALUE``: record a correction and apply it to
     the tables in OUT now (later runs apply it again)."""
@@ -268,8 +280,13 @@ def command(args) -> int:
             corr = Correction(*args.fields, note=args.note or "")
         add_correction(out, frames, corr)
         fixed, _ = apply_corrections(frames, [corr])
-        formats = [f for f in FORMATS if (out / (SQLITE_NAME if f == "sqlite" else f"visits.{f}")).exists()]
-        write_tables(fixed, out, formats=formats or ["csv"])
+        marker = {"sqlite": SQLITE_NAME, "xlsx": "wizyty.xlsx"}
+        formats = [f for f in FORMATS if (out / marker.get(f, f"visits.{f}")).exists()]
+        # the run's other entries (documents table, texts/) are rewritten unchanged
+        if (out / "documents.csv").exists():
+            fixed["documents"] = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False,
+                                             na_values=[""])
+        write_tables(fixed, out, formats=formats or ["csv"], **_kept_texts(out))
     except CorrectionError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

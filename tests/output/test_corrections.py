@@ -76,6 +76,7 @@ def test_excel_saved_file_semicolons_and_cp1250(tmp_path):
 def test_correction_survives_rerun_and_rule_change(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["run", str(REPORT), "--out", str(out), "--rules-only", "-q"]) == 0
+    before = sorted(p.name for p in out.iterdir())
     hosts = read_tables(out)["hosts"]
     zaz = hosts[hosts["type"] == "ZAZ"].iloc[0]
     fundacja = hosts[hosts["type"] == "FUNDACJA"].iloc[0]
@@ -83,6 +84,10 @@ def test_correction_survives_rerun_and_rule_change(tmp_path, capsys):
     assert main(["correct", str(out), "--delete", "hosts", fundacja.host_id]) == 0
     now = read_tables(out)["hosts"].set_index("host_id")
     assert now.loc[zaz.host_id, "city"] == "Toruń" and fundacja.host_id not in now.index
+    # the run's other entries (documents table, texts/...) are still there
+    assert sorted(p.name for p in out.iterdir()) == sorted(before + ["corrections.csv"])
+    for kept in out.glob("texts/*.txt"):
+        assert kept.read_text(encoding="utf-8") == REPORT.read_text(encoding="utf-8")
     rows = list(csv.DictReader(open(out / "corrections.csv", encoding="utf-8")))
     assert [r["column"] for r in rows] == ["city", "_delete"] and rows[0]["note"] == "test"
 

@@ -58,3 +58,18 @@ def test_dates_are_dates_and_formulas_stay_text(workbook):
     header = [c.value for c in ws[1]]
     cell = ws.cell(row=2, column=header.index("role") + 1)
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_run_with_format_xlsx(tmp_path):
+    from pathlib import Path
+
+    from extract.cli import main
+
+    report = Path(__file__).resolve().parents[2] / "corpus" / "raw" / "000_d76f0b402b4264de.txt"
+    out = tmp_path / "out"
+    assert main(["run", str(report), "--out", str(out), "--format", "csv,xlsx", "--rules-only", "-q"]) == 0
+    wb = openpyxl.load_workbook(out / XLSX_NAME)
+    assert {"visits", "hosts", "people", "places", "topics", "codes"} <= set(wb.sheetnames)
+    import pandas as pd
+
+    assert wb["hosts"].max_row - 1 == len(pd.read_csv(out / "hosts.csv")) > 0
