@@ -40,6 +40,7 @@ class VisitAssembler:
         doc.user_data.pop("wizyty_place_index", None)
         doc.user_data.pop("wizyty_attached_places", None)
         doc.user_data.pop("wizyty_visitor_tokens", None)
+        doc.user_data.pop("wizyty_institution_starts", None)
         return doc
 
 

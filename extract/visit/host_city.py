@@ -36,7 +36,7 @@ MAX_SENTENCES_BACK = 6
 #: candidates from another mention of the same institution, placed explicitly earlier
 REFERS_BACK = "refers_back"
 #: features of a locality the text ties to this very name
-EXPLICIT = {"w_place_after", "z_place_after", "name_place", "in_name", "paren_after",
+EXPLICIT = {"w_place_after", "z_place_after", "name_place", "in_name", "paren_after", "parent_city",
             "city_adjective", "parent_in_parentheses"}
 
 
@@ -63,22 +63,32 @@ def _verb_between(doc: Doc, a: int, b: int) -> bool:
     return False
 
 
-LINKS = {",", "i", "oraz", "a", "także", "przez", "(", ")", "-", "–"}
+#: words between a unit and its parent or a coordinated name: "WTZ przy Domu Pomocy …",
+#: "KIS w strukturach Ośrodka …", "OWES prowadzonym przez Fundację …", "X oraz Y"
+PARENT_LINKS = {",", "i", "oraz", "a", "także", "przez", "przy", "w", "we", "strukturach",
+                "ramach", "się", "–", "-"}
+PARENT_LINK_STEMS = ("prowadz", "działając", "znajdując", "funkcjonując", "mieszcząc")
 
 
-def _only_names_between(doc: Doc, a: int, b: int) -> bool:
-    """Between the name and a later "w <place>" stand only other institution names,
-    conjunctions or an operator phrase ("prowadzonym przez"): the place closes them all."""
-    covered = set()
-    for inst in doc.spans.get("institutions", []):
-        if inst.start >= a and inst.end <= b:
-            covered.update(range(inst.start, inst.end))
-    for k in range(a, b):
-        tok = doc[k]
-        if k in covered or tok.lower_ in LINKS or tok.lower_.startswith(("prowadzon", "prowadząc")):
-            continue
-        return False
-    return bool(covered)
+def _parent_place_start(doc: Doc, span: Span) -> int | None:
+    """Token where the locality of the unit's parent (or of the name coordinated with it)
+    starts: "Warsztatów Terapii Zajęciowej przy Domu Pomocy Społecznej … w Zebrzydowicach",
+    "Zakład Aktywności Zawodowej Fundacji Dialog (Łomża)". The locality closes both names."""
+    starts = doc.user_data.get("wizyty_institution_starts")
+    if starts is None:
+        starts = doc.user_data["wizyty_institution_starts"] = {
+            i.start: i for i in doc.spans.get("institutions", [])}
+    k = span.end
+    while k < len(doc) and k - span.end < 6 and k not in starts and (
+            doc[k].lower_ in PARENT_LINKS or doc[k].lower_.startswith(PARENT_LINK_STEMS)):
+        k += 1
+    parent = starts.get(k)
+    if parent is None or sentence_of(doc, k).start != sentence_of(doc, span.start).start:
+        return None
+    j = parent.end
+    if j + 1 < len(doc) and doc[j].lower_ in {"w", "we", "z", "ze", "("}:
+        return j + 1
+    return None
 
 
 def _line_of(text: str, start: int, end: int) -> str:
@@ -103,6 +113,7 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
     backref = bool(host_lemmas & BACK_REFERENCES) or "na miejscu" in here.text.lower()
     out: list[CityCandidate] = []
     before_rank = 0
+    parent_place = _parent_place_start(doc, span)
     for p in sorted(places, key=lambda q: -q.start):
         if not p._.base:
             continue
@@ -129,8 +140,8 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
                 f["paren_after"] = 1
             else:
                 f["later_in_sentence"] = 1
-                if _only_names_between(doc, span.end, p.start - 1):
-                    f["later_through_names"] = 1  # "X oraz Y w Z", "X prowadzony przez Y w Z"
+                if p.start == parent_place:
+                    f["parent_city"] = 1  # "X przy / prowadzony przez / oraz Y w Z"
                 f["later_distance"] = min(gap, 30) / 30
                 if _verb_between(doc, span.end, p.start):
                     f["later_after_verb"] = 1
@@ -259,14 +270,19 @@ class CityModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     def choose(self, candidates: list[CityCandidate]) -> CityCandidate | None:
+        """The annotation's explicit placements first ("X w/z <city>", "(City)", a locality in
+        or derived from the name, the parent's "w <city>"): the likeliest of those. Else a
+        reference back to the same institution placed earlier. Else the likeliest narrative
+        locality when it passes the threshold; otherwise no city."""
         for c in candidates:
             c.probability = self.probability(c.features)
+        explicit = [c for c in candidates if EXPLICIT & c.features.keys()]
+        if explicit:
+            return max(explicit, key=lambda c: c.probability)
         # the annotated reports hold too few references back for weights: a rule decides
-        # (the same institution stands where the text placed it before)
-        if not any(EXPLICIT & c.features.keys() for c in candidates):
-            back = next((c for c in candidates if c.source == REFERS_BACK), None)
-            if back is not None:
-                return back
+        back = next((c for c in candidates if c.source == REFERS_BACK), None)
+        if back is not None:
+            return back
         best = max(candidates, key=lambda c: c.probability, default=None)
         return best if best is not None and best.probability >= self.threshold else None
 

@@ -54,12 +54,12 @@ def collect(corpus: Path) -> list[dict]:
             if g is None:
                 continue  # a spurious host: its city is no evidence either way
             items.append({"doc": path.stem, "gold": g.get("city"), "rules": p["host"].city,
-                          "cands": [(c.name, dict(c.features)) for c in cands]})
+                          "cands": [(c.name, dict(c.features), c.source) for c in cands]})
     return items
 
 
 def design(items: list[dict]):
-    names = sorted({k for it in items for _, f in it["cands"] for k in f})
+    names = sorted({k for it in items for _, f, _ in it["cands"] for k in f})
     index = {k: i for i, k in enumerate(names)}
     return names, index
 
@@ -69,7 +69,7 @@ def matrix(items, index):
 
     rows, labels, owner = [], [], []
     for n, it in enumerate(items):
-        for name, f in it["cands"]:
+        for name, f, _ in it["cands"]:
             x = np.zeros(len(index))
             for k, v in f.items():
                 if k in index:
@@ -80,15 +80,17 @@ def matrix(items, index):
     return np.array(rows), np.array(labels), np.array(owner)
 
 
-def decide(model_probs, items, owner, threshold):
-    """City accuracy: the best candidate above the threshold, else None."""
+def decide(model, names, items, threshold) -> int:
+    """Hosts whose city the pipeline's own decision (``CityModel.choose``) gets right."""
+    from extract.visit.host_city import CityCandidate, CityModel
+
+    city = CityModel(dict(zip(names, map(float, model.coef_[0]))), float(model.intercept_[0]),
+                     threshold)
     good = 0
-    for n, it in enumerate(items):
-        mine = [(model_probs[k], it["cands"][j][0]) for j, k in enumerate(
-            [i for i, o in enumerate(owner) if o == n])]
-        best = max(mine, default=None)
-        choice = best[1] if best is not None and best[0] >= threshold else None
-        good += fold(choice) == fold(it["gold"])
+    for it in items:
+        cands = [CityCandidate(n, None, None, src, f) for n, f, src in it["cands"]]
+        choice = city.choose(cands)
+        good += fold(choice.name if choice else None) == fold(it["gold"])
     return good
 
 
@@ -117,11 +119,9 @@ def main() -> int:
             train = [it for it in items if fold_of.get(it["doc"], -1) != k]
             test = [it for it in items if fold_of.get(it["doc"], -1) == k]
             Xtr, ytr, _ = matrix(train, index)
-            Xte, _, own = matrix(test, index)
             m = fit(Xtr, ytr, C)
-            probs = m.predict_proba(Xte)[:, 1] if len(Xte) else []
             for t in grid_t:
-                per_t[t] += decide(probs, test, own, t)
+                per_t[t] += decide(m, names, test, t)
         for t, good in per_t.items():
             if best is None or good > best[0]:
                 best = (good, C, t)
@@ -132,12 +132,10 @@ def main() -> int:
         train = [it for it in items if fold_of.get(it["doc"], -1) != k]
         test = [it for it in items if fold_of.get(it["doc"], -1) == k]
         Xtr, ytr, _ = matrix(train, index)
-        Xte, _, own = matrix(test, index)
-        probs = fit(Xtr, ytr, C).predict_proba(Xte)[:, 1] if len(Xte) else []
-        per_fold[k] = round(decide(probs, test, own, t) / max(1, len(test)), 3)
-    X, y, own = matrix(items, index)
+        per_fold[k] = round(decide(fit(Xtr, ytr, C), names, test, t) / max(1, len(test)), 3)
+    X, y, _ = matrix(items, index)
     m = fit(X, y, C)
-    train_acc = decide(m.predict_proba(X)[:, 1], items, own, t) / len(items)
+    train_acc = decide(m, names, items, t) / len(items)
     baseline = sum(fold(it["gold"]) == fold(None) for it in items) / len(items)
     rules = sum(fold(it["gold"]) == fold(it["rules"]) for it in items) / len(items)
     result = {

@@ -26,3 +26,15 @@ def test_model_file_is_shipped_with_its_figures():
     model = CityModel.load(str(MODEL_FILE))
     assert model is not None and 0 < model.threshold < 1
     assert model.weights["w_place_after"] > 0 > model.weights["sentences_back_3"]
+
+
+def test_unit_takes_the_locality_of_its_parent(nlp):
+    hosts = _hosts(nlp, "Uczestnicy zapoznali się z działalnością Warsztatów Terapii Zajęciowej przy "
+                        "Domu Pomocy Społecznej Zakonu Bonifratrów w Zebrzydowicach.")
+    assert hosts.get("Warsztaty Terapii Zajęciowej") == "Zebrzydowice"
+
+
+def test_locality_in_brackets_after_the_name(nlp):
+    hosts = _hosts(nlp, "Odwiedzone instytucje:\n- Stowarzyszenie „My dla Innych” (Białystok) – "
+                        "prezentacja mieszkań wspomaganych.")
+    assert hosts.get("Stowarzyszenie „My dla Innych”") == "Białystok"
