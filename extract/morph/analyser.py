@@ -73,6 +73,47 @@ def morfeusz() -> morfeusz2.Morfeusz:
     return morfeusz2.Morfeusz(expand_tags=False, generate=True)
 
 
+class _Resolver:
+    """``Morfeusz.analyse`` without its per-reading cost: the wrapper asks the dictionary
+    for every reading's tag, name class and labels by id; these are looked up once per id
+    here (same tuples as ``morfeusz2.Morfeusz.analyse`` with unexpanded tags and DAG)."""
+
+    def __init__(self, morf: morfeusz2.Morfeusz):
+        self.morf = morf
+        self.obj = getattr(morf, "_morfeusz_obj", None)
+        self.tags: dict[int, str] = {}
+        self.names: dict[int, list] = {}
+        self.labels: dict[int, list] = {}
+
+    def analyse(self, word: str) -> list:
+        obj = self.obj
+        if obj is None or self.morf.expand_tags or self.morf.expand_dag:
+            return self.morf.analyse(word)
+        out = []
+        tags, names, labels = self.tags, self.names, self.labels
+        for i in obj.analyse(word):
+            tag = tags.get(i.tagId)
+            if tag is None:
+                tag = tags[i.tagId] = i.getTag(obj)
+            name = names.get(i.nameId)
+            if name is None:
+                name = names[i.nameId] = i.getName(obj)
+            lab = labels.get(i.labelsId)
+            if lab is None:
+                lab = labels[i.labelsId] = i.getLabels(obj)
+            out.append((i.startNode, i.endNode, (i.orth, i.lemma, tag, name, lab)))
+        return out
+
+
+@lru_cache(maxsize=1)
+def _resolver() -> _Resolver:
+    return _Resolver(morfeusz())
+
+
+def _raw_analyse(word: str) -> list:
+    return _resolver().analyse(word)
+
+
 @lru_cache(maxsize=200_000)
 def analyse(word: str) -> tuple[Analysis, ...]:
     """Analyses of the inflecting segment of ``word``; unknown words get tag ``ign``."""
@@ -82,7 +123,7 @@ def analyse(word: str) -> tuple[Analysis, ...]:
         # An abbreviation token such as "r." or "ul.": analyse the letters.
         return tuple(a for a in analyse(word[:-1])) or (Analysis(word, "brev"),)
     try:
-        dag = morfeusz().analyse(word)
+        dag = _raw_analyse(word)
     except Exception:  # noqa: BLE001 - Morfeusz raises on odd input; treat as unknown
         return (Analysis(word, "ign"),)
     if not dag:
