@@ -44,7 +44,8 @@ def _authorizer(action, arg1, arg2, dbname, source):
 
 
 def _newest_csv(out: Path) -> float:
-    return max((p.stat().st_mtime for p in out.glob("*.csv")), default=0.0)
+    return max((p.stat().st_mtime for p in out.glob("*.csv") if p.name != "corrections.csv"),
+               default=0.0)
 
 
 def connect(out_dir) -> sqlite3.Connection:
@@ -59,7 +60,11 @@ def connect(out_dir) -> sqlite3.Connection:
         from .output.sqlite import write_database
 
         con = sqlite3.connect(":memory:")
-        write_database(read_tables(out), con)
+        frames = read_tables(out)
+        if (out / "documents.csv").exists():  # the run's documents table, as the database has it
+            frames["documents"] = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False,
+                                              na_values=[""])
+        write_database(frames, con)
     else:
         raise QueryError(f"{out}: no tables (no *.csv, no {SQLITE_NAME})")
     con.execute("PRAGMA query_only = ON")
