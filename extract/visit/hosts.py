@@ -113,10 +113,24 @@ class HostSelector:
         if span.start >= 2 and doc[span.start - 1].text in {"–", "-", "—"} and doc[span.start - 2].text in {
                 "”", '"', "’’"}:
             return "apposition"  # "Zakładów Spożywczych „Bona” – Zakładu Pracy Chronionej"
-        if self._visitors_from(doc, span):
+        if self._visitors_from(doc, span) or self._travelling_subject(doc, span):
             return "visitors_organisation"
-        if self._operator_of(doc, span, hosts):
+        if self._operator_of(doc, span, hosts) or self._parent_of_unit(doc, span, hosts):
             return "operator"
+        before = set()
+        for k in range(max(sentence_of(doc, span.start).start, span.start - 4), span.start):
+            before |= lemma_set(doc, k)
+        near = set()
+        for k in range(max(sentence_of(doc, span.start).start, span.start - 3), span.start):
+            near |= lemma_set(doc, k)
+        if near & self.cues["founder_before"]:
+            return "founder"
+        if before & self.cues["partner_before"]:
+            return "partner"
+        if near & self.cues["lodging_before"]:
+            return "lodging"
+        if _credit_line(doc, span):
+            return "credit_line"
         sent_lem = span_lemmas(sentence_of(doc, span.start))
         if sent_lem & self.cues["exclude"] and not sent_lem & self.cues["visit"]:
             return "funder_founder_or_partner"
@@ -154,6 +168,45 @@ class HostSelector:
             if readings and any(":pl:" in a.tag or a.lemma in {"kadra", "delegacja"} for a in readings):
                 return not (k > 0 and doc[k - 1].lower_ in {"z", "ze"})
         return False
+
+    def _travelling_subject(self, doc: Doc, span: Span) -> bool:
+        """ "Zespół Szkół nr 5 w Ełku udał się na wizytę", "Stowarzyszenie X wzięło udział w
+        wyjeździe": the subject of a travelling or taking-part verb is the visiting group."""
+        if not any(a.has("nom") for a in doc[span.start]._.morf):
+            return False
+        sent = sentence_of(doc, span.start)
+        end = span.end
+        chars = span._.attrs.get("city_span")
+        if chars:  # skip its "w <city>" phrase
+            while end < sent.end and doc[end].idx < chars[1]:
+                end += 1
+        for k in range(end, min(sent.end, end + 3)):
+            classes = {a.pos for a in doc[k]._.morf}
+            if lemma_set(doc, k) & self.cues["travel"] and classes & {"fin", "praet"}:
+                return True
+            if doc[k].lower_ in {"wzięło", "wziął", "wzięła", "wzięli", "wzięły"}:
+                return bool(k + 1 < sent.end and "udział" in lemma_set(doc, k + 1))
+            if classes & VERB_CLASSES or doc[k].is_punct:
+                return False
+        return False
+
+    def _parent_of_unit(self, doc: Doc, span: Span, hosts: list[HostChoice]) -> bool:
+        """ "Warsztaty Terapii Zajęciowej przy Domu Pomocy Społecznej …", "Klub … znajdujący się
+        w strukturach Ośrodka …", "Zakład Aktywności Zawodowej Fundacji Dialog": the parent of
+        the unit named just before is its operator, no host of its own (annotation)."""
+        i = span.start
+        prev = [h for h in hosts if h.span.end <= i and h.span.end >= i - 5]
+        if not prev:
+            return False
+        unit = prev[-1]
+        between = doc[unit.span.end:i]
+        linked = any(lemma_set(doc, t.i) & self.cues["unit_link"] for t in between)
+        genitive = unit.span.end == i and any(a.has("gen") for a in doc[i]._.morf) and \
+            not any(a.has("nom") for a in doc[i]._.morf if a.pos == "subst")
+        if not (linked or genitive) or any(t.text in {".", ";", ":"} for t in between):
+            return False
+        unit.operator = unit.operator or span._.base
+        return True
 
     def _operator_of(self, doc: Doc, span: Span, hosts: list[HostChoice]) -> bool:
         """ "…CISTOR w Toruniu, prowadzonym przez Stowarzyszenie …", "Placówka prowadzona jest
@@ -197,6 +250,17 @@ class HostSelector:
                 out.append(HostChoice(role_span, f"Gmina {place.name}", "JST", place.name,
                                       place.voivodeship, "municipal_head_met", city_rule="role_place"))
         return out
+
+
+CREDIT_WORDS = {"tekst", "zdjęcia", "zdjęcie", "fot", "foto", "autor", "opracowanie", "źródło"}
+
+
+def _credit_line(doc: Doc, span: Span) -> bool:
+    """ "Tekst: Stowarzyszenie …", "Zdjęcia: …": the report's credits name its authors."""
+    k = span.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k >= 1 and doc[k].text == ":" and doc[k - 1].lower_.rstrip(".") in CREDIT_WORDS
 
 
 def display_name(doc: Doc, span: Span) -> str:

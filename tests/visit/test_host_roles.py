@@ -1,0 +1,38 @@
+"""Institutions in other roles than host: founders, partners, the travelling group, a
+unit's parent, lodging, the report's credits (extract/visit/hosts.py)."""
+
+
+def _hosts(nlp, text):
+    return [h.name for h in nlp(text)._.visit.hosts]
+
+
+def test_founder_is_no_host(nlp):
+    hosts = _hosts(nlp, "Uczestnicy odwiedzili Spółdzielnię Socjalną „Kuźnia”, którą utworzyło "
+                        "Stowarzyszenie „Razem” z Opola.")
+    assert hosts == ["Spółdzielnia Socjalna „Kuźnia”"]
+
+
+def test_partner_is_no_host(nlp):
+    hosts = _hosts(nlp, "We współpracy z Fundacją „Wiatrak” grupa odwiedziła Centrum Integracji "
+                        "Społecznej w Kielcach.")
+    assert hosts == ["Centrum Integracji Społecznej"]
+
+
+def test_travelling_school_is_the_visiting_group(nlp):
+    v = nlp("W dniu 20 czerwca Zespół Szkół nr 3 w Ełku udał się na wizytę studyjną do "
+            "Spółdzielni Socjalnej „Dobry Smak” w Olecku.")._.visit
+    assert [h.name for h in v.hosts] == ["Spółdzielnia Socjalna „Dobry Smak”"]
+
+
+def test_parent_of_a_unit_is_its_operator(nlp):
+    v = nlp("Uczestnicy zapoznali się z działalnością Warsztatów Terapii Zajęciowej przy Domu "
+            "Pomocy Społecznej w Zebrzydowicach.")._.visit
+    assert [(h.name, h.operator) for h in v.hosts] == [
+        ("Warsztaty Terapii Zajęciowej", "Dom Pomocy Społecznej")]
+
+
+def test_lodging_and_credits_are_no_hosts(nlp):
+    hosts = _hosts(nlp, "Uczestników zakwaterowano w Ośrodku Rekreacyjnym „Leśny Zakątek”. "
+                        "Następnie odwiedzili Fundację „Promyk” w Kielcach.\nTekst: Stowarzyszenie "
+                        "„Tłoka” w Koszołach")
+    assert hosts == ["Fundacja „Promyk”"]
