@@ -12,6 +12,7 @@ from ..places import resolve_city
 from .choices import HostChoice, fold
 from .cues import Cues
 from ..topics.zones import ZoneCues, find_zones
+from .visited_names import visited_names
 from .host_city import CityModel, city_candidates, explain, set_visit_lemmas
 
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}
@@ -74,6 +75,17 @@ class HostSelector:
                     out.append(HostChoice(span, name, attrs.get("type"), city, voiv, rule,
                                           city_rule=attrs.get("city_rule", "")))
             attrs["host_rule"] = rule
+        org_key = fold(organizer._.base) if organizer is not None else None
+        for span in visited_names(doc, self.cues["visit"], self.cues["visit_strong"]):
+            # names the document structure presents as visited, without a kind word
+            attrs = span._.attrs
+            if span.start in visitors or fold(span._.base) == org_key:
+                continue
+            self._place(doc, span, banned)
+            if not _merge(out, span._.base, attrs.get("city"), attrs):
+                out.append(HostChoice(span, span._.base, attrs["type"], attrs.get("city"),
+                                      attrs.get("voivodeship"), span._.rule,
+                                      city_rule=attrs.get("city_rule", "")))
         return _drop_repeats(out)
 
     def _place(self, doc: Doc, span: Span, banned: set[tuple[int, int]]) -> None:

@@ -1,0 +1,166 @@
+"""Hosts the type-word rules cannot see: names the text presents as visited.
+
+Many hosts carry no Polish kind word ("Comitato d'Intensa di Belluno", "Dolomiti Hub",
+"„La Piccola Carovana”", "Cafe Równik"). The document structure still says they were
+visited: they are items of a list introduced as visited ("Odwiedziliśmy:" followed by
+bulleted lines, "Odwiedzone instytucje:"), or the object of a visiting verb
+("grupa odwiedziła „La Casatra Nuvole”", "odwiedzając trzy spółdzielnie socjalne: A, B
+oraz C"). Each such name becomes an institution span (``rule`` says which structure gave
+it); its type comes from a kind word in the name or before the list, else INNE.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from ..extensions import annotate, lemma_set, sentence_of, span_lemmas, text_of
+from ..morph.inflect import to_nominative
+from ..resources import read_csv
+
+BULLETS = {"•", "-", "–", "—", "*", "·", "▪", "◦"}
+NAME_END = {"–", "—", "(", ":", ";", ",", "."}
+SKIP_WORDS = {"jeszcze", "również", "także", "też", "m.in.", "kolejno", "następnie", "ponadto"}
+OPEN_Q = {"„", '"', "“", "«"}
+CLOSE_Q = {"”", '"', "“", "»"}
+CONNECT = {"di", "de", "del", "della", "la", "il", "le", "i", "e", "et", "and", "of", "nr", "–", "-"}
+MAX_NAME = 10
+
+
+@lru_cache(maxsize=2)
+def kind_patterns(types_file: str = "institution_types.csv") -> list[tuple[tuple[str, ...], str]]:
+    """Kind lemma sequences of the institution triggers -> type code, longest first."""
+    rows = [(tuple(r["pattern"].split()), r["type"]) for r in read_csv(types_file)]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def _kind_in(doc: Doc, start: int, end: int) -> str | None:
+    """The type of the first kind word sequence in tokens [start, end) ("spółdzielnie
+    socjalne" -> SPOLDZIELNIA_SOCJALNA)."""
+    for k in range(start, end):
+        for lemmas, code in kind_patterns():
+            if k + len(lemmas) <= end and all(
+                    lem in lemma_set(doc, k + n) for n, lem in enumerate(lemmas)):
+                return code
+    return None
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    out = [0] if len(doc) else []
+    for t in doc[:-1]:
+        if "\n" in t.whitespace_ or "\n" in t.text:
+            out.append(t.i + 1)
+    return out
+
+
+def _name_run(doc: Doc, i: int, limit: int) -> int:
+    """End of a name starting at i: a quoted run, or capitalised words with connectors."""
+    if doc[i].text in OPEN_Q:
+        for k in range(i + 1, min(limit, i + MAX_NAME + 2)):
+            if doc[k].text in CLOSE_Q:
+                return k + 1
+        return i
+    k = i
+    while k < limit and k - i < MAX_NAME and not ("\n" in doc[k].text):
+        tok = doc[k]
+        if tok.text in NAME_END or (tok.is_punct and tok.text not in {"'", "’", "&"}):
+            break
+        if not (tok.is_title or tok.is_upper or tok.like_num or tok.lower_ in CONNECT
+                or "'" in tok.text or "’" in tok.text):
+            break
+        k += 1
+        if "\n" in tok.whitespace_:
+            break
+    while k > i and doc[k - 1].lower_ in CONNECT:
+        k -= 1
+    return k
+
+
+def _listed_items(doc: Doc, visit: set[str]) -> list[tuple[int, int, str]]:
+    """Bulleted lines after a line ending with ':' that speaks of visiting."""
+    out = []
+    starts = _line_starts(doc)
+    ends = starts[1:] + [len(doc)]
+    in_list = False
+    for a, b in zip(starts, ends):
+        line = doc[a:b]
+        text = line.text.strip()
+        if not text:
+            continue
+        if text.endswith(":"):
+            in_list = bool(span_lemmas(line) & visit)
+            continue
+        if not in_list:
+            continue
+        k = a
+        while k < b and (doc[k].text in BULLETS or (doc[k].like_num and k + 1 < b and doc[k + 1].text in {".", ")"})
+                         or doc[k].text in {".", ")"}):
+            k += 1
+        if k == a:
+            in_list = False  # the list ended
+            continue
+        if k < b and (doc[k].is_title or doc[k].is_upper or doc[k].text in OPEN_Q):
+            e = _name_run(doc, k, b)
+            if e > k:
+                out.append((k, e, "visited_list_item"))
+    return out
+
+
+def _verb_objects(doc: Doc, strong: set[str]) -> list[tuple[int, int, str]]:
+    """Names right after a visiting verb, or listed after a colon that follows it."""
+    out = []
+    for t in doc:
+        if not (lemma_set(doc, t.i) & strong) or not any(
+                a.pos in {"fin", "praet", "imps", "pcon", "pant", "inf"} for a in t._.morf):
+            continue
+        sent = sentence_of(doc, t.i)
+        k = t.i + 1
+        while k < sent.end and doc[k].lower_ in SKIP_WORDS:
+            k += 1
+        if k < sent.end and (doc[k].text in OPEN_Q or (doc[k].is_title and not doc[k].is_sent_start)):
+            e = _name_run(doc, k, sent.end)
+            if e > k:
+                out.append((k, e, "visit_verb_object"))
+                continue
+        colon = next((j for j in range(t.i + 1, min(sent.end, t.i + 16)) if doc[j].text == ":"), None)
+        if colon is None:
+            continue
+        kind = _kind_in(doc, t.i + 1, colon)
+        j = colon + 1
+        while j < sent.end:
+            if doc[j].text in {",", "oraz", "i"}:
+                j += 1
+                continue
+            if not (doc[j].is_title or doc[j].text in OPEN_Q):
+                break
+            e = _name_run(doc, j, sent.end)
+            if e <= j:
+                break
+            out.append((j, e, f"visit_verb_list{':' + kind if kind else ''}"))
+            j = e
+    return out
+
+
+def visited_names(doc: Doc, visit: set[str], strong: set[str]) -> list[Span]:
+    """Institution spans for names presented as visited, not covered by other entities."""
+    covered: set[int] = set()
+    for key in ("institutions", "places", "people"):
+        for s in doc.spans.get(key, []):
+            covered.update(range(s.start, s.end))
+    out: list[Span] = []
+    seen: set[int] = set()
+    for start, end, rule in _listed_items(doc, visit) + _verb_objects(doc, strong):
+        if start in seen or any(k in covered for k in range(start, end)):
+            continue
+        seen.add(start)
+        span = doc[start:end]
+        kind = rule.split(":", 1)[1] if ":" in rule else _kind_in(doc, start, end)
+        name = " ".join(text_of(doc)[span.start_char:span.end_char].split())
+        if rule == "visit_verb_object" and doc[start].text not in OPEN_Q:
+            name = " ".join(to_nominative(name.split()))  # "odwiedzili Snow Arenę"
+        if len(name) < 3:
+            continue
+        annotate(span, name, rule.split(":", 1)[0], type=kind or "INNE", proper=True,
+                 abbreviation=False, plural=False, lowercase=False, bare=False)
+        out.append(span)
+    return out

@@ -1,0 +1,27 @@
+"""Hosts without a kind word, found from the document structure (extract/visit/visited_names.py)."""
+
+
+def _hosts(nlp, text):
+    return {h.name: h.type for h in nlp(text)._.visit.hosts}
+
+
+def test_items_of_a_list_introduced_as_visited(nlp):
+    hosts = _hosts(nlp, "Program był bardzo bogaty.\nOdwiedziliśmy:\n• Comitato di Quartiere Nord\n"
+                        "• Casa Verde Hub\nWrażenia były świetne.")
+    assert hosts == {"Comitato di Quartiere Nord": "INNE", "Casa Verde Hub": "INNE"}
+
+
+def test_names_listed_after_a_visiting_verb_take_the_kind_before_the_colon(nlp):
+    hosts = _hosts(nlp, "Przez trzy dni odwiedzaliśmy dwie włoskie spółdzielnie socjalne: Arcobaleno "
+                        "oraz Lavoro Insieme.")
+    assert hosts == {"Arcobaleno": "SPOLDZIELNIA_SOCJALNA", "Lavoro Insieme": "SPOLDZIELNIA_SOCJALNA"}
+
+
+def test_quoted_object_of_a_visiting_verb(nlp):
+    hosts = _hosts(nlp, "W trakcie wizyty grupa odwiedziła „Casa del Sole” w Bolonii.")
+    assert list(hosts) == ["„Casa del Sole”"]
+
+
+def test_a_list_not_about_visiting_gives_no_hosts(nlp):
+    hosts = _hosts(nlp, "Potrzebne dokumenty:\n• Karta Zgłoszenia\n• Zgoda Rodzica\n")
+    assert hosts == {}
