@@ -38,6 +38,8 @@ def test_every_row_points_back_at_its_text(corpus_run, corpus_dir):
         for row in rows(out / f"{table}.csv"):
             text = (corpus_dir / "raw" / f"{row['doc_id']}.txt").read_text(encoding="utf-8")
             assert text[int(row["start_char"]):int(row["end_char"])] == row["mention"]
+            stored = (out / "texts" / f"{row['doc_id']}.txt").read_text(encoding="utf-8")
+            assert stored == text
 
 
 def test_base_forms_on_the_seed_report(corpus_run):
@@ -138,3 +140,139 @@ def test_parallel_workers_give_the_same_tables(tmp_path, corpus_dir, corpus_run)
     for table in ("visits", "hosts", "people", "places", "topics"):
         strip = lambda rows: [{k: v for k, v in r.items() if k != "source_path"} for r in rows]  # noqa: E731
         assert strip(rows(out / f"{table}.csv")) == strip(rows(serial / f"{table}.csv"))
+
+
+# --------------------------------------------------------------------------- wizyty run: options, exit codes
+
+
+@pytest.fixture
+def previous_out(tmp_path, corpus_dir):
+    """An OUT folder with one run's tables in it, and a snapshot of their bytes."""
+    out = tmp_path / "out"
+    assert main(["run", str(corpus_dir / "raw" / "000_d76f0b402b4264de.txt"), "--out", str(out), "-q"]) == 0
+    return out, {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")}
+
+
+@pytest.mark.parametrize("bad, says", [
+    (["--batch-size", "0"], "--batch-size 0"),
+    (["--jobs", "-3"], "--jobs -3"),
+    (["--format", "csv,xlsx2"], "xlsx2"),
+    (["--set", "bez_znaku_rownosci"], "SECTION.KEY=VALUE"),
+    (["--set", "components.nie_ma_takiego.x=1"], "nie_ma_takiego"),
+    (["--config", "nie_ma.cfg"], "nie_ma.cfg"),
+    (["--model", "no_such_model"], "no_such_model"),
+])
+def test_bad_options_exit_2_with_one_line_and_leave_the_tables(previous_out, corpus_dir, capsys, bad, says):
+    out, before = previous_out
+    capsys.readouterr()
+    rc = main(["run", str(corpus_dir / "raw"), "--out", str(out), "-q", *bad])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert rc == 2
+    assert len(err) == 1 and err[0].startswith("error:") and says in err[0]
+    assert "Traceback" not in "\n".join(err)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")} == before
+
+
+def test_bad_config_file_is_one_line(tmp_path, corpus_dir, capsys):
+    cfg = tmp_path / "zly.cfg"
+    cfg.write_text("[nlp\nlang = ", encoding="utf-8")
+    rc = main(["run", str(corpus_dir / "raw"), "--out", str(tmp_path / "o"), "--config", str(cfg)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert rc == 2 and len(err) == 1 and "zly.cfg" in err[0]
+
+
+def test_out_that_is_a_file_is_refused_before_work(tmp_path, corpus_dir, capsys):
+    f = tmp_path / "plik"
+    f.write_text("x", encoding="utf-8")
+    rc = main(["run", str(corpus_dir / "raw"), "--out", str(f), "-q"])
+    assert rc == 2 and "plik" in capsys.readouterr().err
+    assert f.read_text(encoding="utf-8") == "x"
+
+
+def test_parquet_without_pyarrow_is_refused_before_work(previous_out, corpus_dir, capsys, monkeypatch):
+    import builtins
+
+    out, before = previous_out
+    real_import = builtins.__import__
+
+    def no_pyarrow(name, *args, **kwargs):
+        if name == "pyarrow" or name.startswith("pyarrow."):
+            raise ImportError("no pyarrow")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+    rc = main(["run", str(corpus_dir / "raw"), "--out", str(out), "-q", "--format", "csv,parquet"])
+    assert rc == 2 and "wizyty[parquet]" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("error, code, says", [
+    (OSError(28, "No space left on device"), 3, "No space left"),
+    (KeyboardInterrupt(), 130, "interrupted"),
+])
+def test_failures_while_writing_keep_the_previous_tables(previous_out, corpus_dir, capsys, monkeypatch,
+                                                         error, code, says):
+    from extract import tables
+
+    out, before = previous_out
+    real = tables._write_csv
+
+    def failing(df, path):
+        if path.name == "places.csv":
+            raise error
+        real(df, path)
+
+    monkeypatch.setattr(tables, "_write_csv", failing)
+    capsys.readouterr()
+    rc = main(["run", str(corpus_dir / "raw"), "--out", str(out), "-q"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert rc == code and len(err) == 1 and says in err[0] and "unchanged" in err[0]
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")} == before
+
+
+def test_a_dead_worker_is_one_line(previous_out, corpus_dir, capsys, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from extract import runner
+
+    out, before = previous_out
+
+    def dies(*args, **kwargs):
+        raise BrokenProcessPool("A process in the process pool was terminated abruptly")
+
+    monkeypatch.setattr(runner, "_process", dies)
+    capsys.readouterr()
+    rc = main(["run", str(corpus_dir / "raw"), "--out", str(out), "-q", "--force"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert rc == 4 and len(err) == 1 and "worker process died" in err[0]
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")} == before
+
+
+def test_formula_like_names_are_neutralised_in_csv(tmp_path, corpus_dir):
+    from extract.tables import read_tables
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(corpus_dir / "raw" / "000_d76f0b402b4264de.txt", src / "=HYPERLINK(1).txt")
+    out = tmp_path / "out"
+    assert main(["run", str(src), "--out", str(out), "-q"]) == 0
+    visit = rows(out / "visits.csv")[0]
+    assert visit["doc_id"] == "'=HYPERLINK(1)"  # a spreadsheet shows it as text
+    assert read_tables(out)["visits"]["doc_id"].tolist() == ["=HYPERLINK(1)"]
+
+
+def test_summary_says_processed_reused_failed(tmp_path, corpus_dir, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in sorted((corpus_dir / "raw").glob("*.txt"))[:2]:
+        shutil.copy(p, src)
+    (src / "obraz.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20))
+    out = tmp_path / "out"
+    assert main(["run", str(src), "--out", str(out)]) == 1
+    capsys.readouterr()
+    shutil.copy(sorted((corpus_dir / "raw").glob("*.txt"))[2], src)
+    assert main(["run", str(src), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "obraz.png" in err
+    assert "1 processed, 2 reused, 1 failed" in err
+    docs = rows(out / "documents.csv")
+    assert {d["status"] for d in docs} == {"processed", "reused", "failed"}

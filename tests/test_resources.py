@@ -31,3 +31,16 @@ def test_codes_are_from_the_annotation_guide():
     assert {r["type"] for r in read_csv("institution_types.csv")} <= HOST_TYPES
     assert {r["type"] for r in read_csv("institution_abbreviations.csv")} <= HOST_TYPES
     assert {r["topic"] for r in read_csv("topic_cues.csv")} <= TOPICS
+
+
+def test_resources_are_never_read_from_the_current_folder(tmp_path, monkeypatch):
+    """A topic_cues.csv lying where wizyty runs must not replace the package's own."""
+    from extract.resources import RESOURCES_DIR, model_path, resource_path
+
+    (tmp_path / "topic_cues.csv").write_text("topic,cue,weight\nseniorzy,i,9\n", encoding="utf-8")
+    (tmp_path / "models" / "nkjp_pl").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    assert resource_path("topic_cues.csv") == RESOURCES_DIR / "topic_cues.csv"
+    assert {r["cue"] for r in read_csv("topic_cues.csv")} != {"i"}
+    assert model_path("models/nkjp_pl/model").parent.parent.parent != tmp_path
+    assert model_path(tmp_path / "abs") == tmp_path / "abs"

@@ -31,18 +31,22 @@ def restore_value(value):
     return value
 
 
+def _text(series: pd.Series) -> bool:
+    return not (pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series))
+
+
 def neutralise(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``df`` with its text cells neutralised (for writing CSV)."""
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = out[col].map(neutralise_value)
+        if _text(out[col]):
+            out[col] = out[col].map(neutralise_value).astype(out[col].dtype)
     return out
 
 
 def restore(df: pd.DataFrame) -> pd.DataFrame:
     """Undo :func:`neutralise` on a frame read back from CSV."""
     for col in df.columns:
-        if df[col].dtype == object:
-            df[col] = df[col].map(restore_value)
+        if _text(df[col]):
+            df[col] = df[col].map(restore_value).astype(df[col].dtype)
     return df
