@@ -123,6 +123,8 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
         if cue:
             f[f"cue_{cue if cue in CONTEXT_CUES | ORIGIN_PREPS | {'koło', 'k.'} else 'other'}"] = 1
         if span.start <= p.start and p.end <= span.end:
+            if p.end - p.start >= len(span) - 1 and p.start == span.start:
+                continue  # "Wioska Garncarska": the name itself read as a locality
             f["in_name"] = 1
         elif p.start >= span.end:
             gap = p.start - span.end

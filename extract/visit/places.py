@@ -7,6 +7,26 @@ from ..extensions import sentence_of, span_lemmas
 from ..places import resolve_city
 from .choices import HostChoice, PlaceChoice
 from .cues import Cues
+from .visited_names import SKIP_WORDS, is_visit_verb
+
+
+def visited_objects(doc: Doc, strong: set[str]) -> set[int]:
+    """Start tokens of places that are the objects of a visiting verb, with the places
+    coordinated with them: "Grupa odwiedziła m.in. Białystok, Korycin i Supraśl"."""
+    starts = {p.start: p for p in doc.spans.get("places", [])}
+    out: set[int] = set()
+    for t in doc:
+        if not is_visit_verb(doc, t.i, strong):
+            continue
+        k = t.i + 1
+        while k < len(doc) and doc[k].lower_ in SKIP_WORDS:
+            k += 1
+        while k in starts:
+            out.add(k)
+            k = starts[k].end
+            if k < len(doc) and doc[k].text in {",", "i", "oraz"}:
+                k += 1
+    return out
 
 
 def visited_places(doc: Doc, hosts: list[HostChoice], organizer: Span | None, cues: Cues) -> list[PlaceChoice]:
@@ -19,6 +39,7 @@ def visited_places(doc: Doc, hosts: list[HostChoice], organizer: Span | None, cu
     not_host_places = {tuple(i._.attrs["city_span"]) for i in doc.spans.get("institutions", [])
                        if i._.attrs.get("city_span") and i.start not in host_spans}
     visitors = doc.user_data.get("wizyty_visitor_tokens") or set()
+    objects = visited_objects(doc, cues["visit_strong"])
     out: list[PlaceChoice] = []
     seen: set[str] = set()
     for p in doc.spans.get("places", []):
@@ -30,6 +51,8 @@ def visited_places(doc: Doc, hosts: list[HostChoice], organizer: Span | None, cu
         in_visit = bool(span_lemmas(sentence_of(doc, p.start)) & cues["visit"])
         if name in host_cities:
             rule = "host_city"
+        elif p.start in objects:
+            rule = "object_of_visit_verb"
         elif (cue in {"do", "w", "we"} and in_visit and name != org_city and p.start not in visitors
               and (p.start_char, p.end_char) not in not_host_places):
             rule = f"{cue}+visit_sentence"

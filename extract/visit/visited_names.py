@@ -20,7 +20,8 @@ from ..resources import read_csv
 
 BULLETS = {"•", "-", "–", "—", "*", "·", "▪", "◦"}
 NAME_END = {"–", "—", "(", ":", ";", ",", "."}
-SKIP_WORDS = {"jeszcze", "również", "także", "też", "m.in.", "kolejno", "następnie", "ponadto"}
+SKIP_WORDS = {"jeszcze", "również", "także", "też", "m.in.", "m.in", "kolejno", "następnie",
+              "ponadto", "między", "innymi"}
 OPEN_Q = {"„", '"', "“", "«"}
 CLOSE_Q = {"”", '"', "“", "»"}
 CONNECT = {"di", "de", "del", "della", "la", "il", "le", "i", "e", "et", "and", "of", "nr", "–", "-"}
@@ -106,12 +107,17 @@ def _listed_items(doc: Doc, visit: set[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def is_visit_verb(doc: Doc, i: int, strong: set[str]) -> bool:
+    """A verb form (not a noun) of a visiting lemma: "odwiedzili", "odwiedzając", "odwiedzono"."""
+    return bool(lemma_set(doc, i) & strong) and any(
+        a.pos in {"fin", "praet", "imps", "pcon", "pant", "inf"} for a in doc[i]._.morf)
+
+
 def _verb_objects(doc: Doc, strong: set[str]) -> list[tuple[int, int, str]]:
     """Names right after a visiting verb, or listed after a colon that follows it."""
     out = []
     for t in doc:
-        if not (lemma_set(doc, t.i) & strong) or not any(
-                a.pos in {"fin", "praet", "imps", "pcon", "pant", "inf"} for a in t._.morf):
+        if not is_visit_verb(doc, t.i, strong):
             continue
         sent = sentence_of(doc, t.i)
         k = t.i + 1

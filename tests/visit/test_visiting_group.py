@@ -13,3 +13,13 @@ def test_participants_list_gives_no_hosts_or_places(nlp):
 def test_met_with_representatives_is_still_a_host(nlp):
     v = nlp("Grupa spotkała się z przedstawicielami Fundacji „Razem” w Lubinie.")._.visit
     assert [(h.name, h.city) for h in v.hosts] == [("Fundacja „Razem”", "Lubin")]
+
+
+def test_localities_as_objects_of_a_visiting_verb_are_visited(nlp):
+    v = nlp("Grupa odwiedziła m.in. Białystok, Korycin i Supraśl.")._.visit
+    assert {"Białystok", "Korycin", "Supraśl"} <= {p.name for p in v.places}
+
+
+def test_an_institution_named_like_a_place_is_not_its_own_city(nlp):
+    v = nlp("Uczestnicy zwiedzili Garncarską Wioskę w Kamionce.")._.visit
+    assert [(h.name, h.city) for h in v.hosts] == [("Garncarska Wioska", "Kamionka")]
