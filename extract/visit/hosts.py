@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..components.institutions import InstitutionFinder
-from ..extensions import lemma_set, sentence_of, span_lemmas
+from ..extensions import lemma_set, sentence_of, span_lemmas, text_of
 from ..places import resolve_city
 from .choices import HostChoice, fold
 from .cues import Cues
@@ -135,6 +135,15 @@ class HostSelector:
         near = set()
         for k in range(max(sentence_of(doc, span.start).start, span.start - 3), span.start):
             near |= lemma_set(doc, k)
+        if near & self.cues["own"] or lemma_set(doc, span.start) & self.cues["own"]:
+            return "visitors_organisation"  # the writers' own institution
+        if near & self.cues["home_before"]:
+            return "visitors_home"
+        if any(doc[k].is_title and lemma_set(doc, k) & self.cues["programme_name"]
+               for k in range(max(0, span.start - 3), span.start)):
+            return "programme_name"  # "Regionalnego Programu Operacyjnego Województwa …"
+        if _furniture_line(doc, span):
+            return "page_furniture"
         if near & self.cues["founder_before"]:
             return "founder"
         if before & self.cues["partner_before"]:
@@ -265,6 +274,19 @@ class HostSelector:
 
 
 CREDIT_WORDS = {"tekst", "zdjęcia", "zdjęcie", "fot", "foto", "autor", "opracowanie", "źródło"}
+
+
+CAPTION_STARTS = ("zdjęcie", "zdjęcia", "fotografia", "fot.", "fot:", "foto")
+
+
+def _furniture_line(doc: Doc, span: Span) -> bool:
+    """A breadcrumb line ("Fundacja X > Aktualności > …") or a photo caption ("Zdjęcie
+    przedstawia …"): page furniture, not the report (annotation: captions are no content)."""
+    text = text_of(doc)
+    a = text.rfind("\n", 0, span.start_char) + 1
+    b = text.find("\n", span.end_char)
+    line = text[a:b if b >= 0 else len(text)].strip()
+    return " > " in line or " » " in line or line.lower().startswith(CAPTION_STARTS)
 
 
 def _credit_line(doc: Doc, span: Span) -> bool:

@@ -36,3 +36,17 @@ def test_lodging_and_credits_are_no_hosts(nlp):
                         "Następnie odwiedzili Fundację „Promyk” w Kielcach.\nTekst: Stowarzyszenie "
                         "„Tłoka” w Koszołach")
     assert hosts == ["Fundacja „Promyk”"]
+
+
+def test_own_institution_programme_names_and_furniture_are_no_hosts(nlp):
+    text = ("Fundacja Pomocy Dzieciom > Aktualności > Wizyta studyjna\n\n"
+            "Projekt współfinansowany w ramach Regionalnego Programu Operacyjnego Województwa "
+            "Podlaskiego. Uczestnicy odwiedzili Fundację „Promyk” w Kielcach, a potem wrócili do "
+            "MOPR w Gdańsku, by wdrożyć zmiany w Naszym Ośrodku.\nZdjęcie przedstawia pracowników "
+            "Spółdzielni Socjalnej „Kuźnia” w Opolu")
+    assert [h.name for h in nlp(text)._.visit.hosts] == ["Fundacja „Promyk”"]
+
+
+def test_a_programme_point_is_not_a_programme_name(nlp):
+    v = nlp("Kolejnym punktem programu było odwiedzenie Firmy Społecznej Kłos w Brzezinach.")._.visit
+    assert [h.name for h in v.hosts] == ["Firma Społeczna Kłos"]
