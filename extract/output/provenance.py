@@ -20,15 +20,18 @@ Offsets = Optional[tuple[int, int]]
 
 
 def locate_title(text: str, title: Optional[str]) -> Offsets:
-    """The title as written (exact, then ignoring case and runs of spaces); a title whose
-    words do not stand together in the text is not located."""
+    """The title as written (exact, then ignoring case and runs of spaces, then its words
+    in order on one line: a heading whose date the title step cut out); a title whose
+    words are not found so is not located."""
     if not title:
         return None
     k = text.find(title)
     if k >= 0:
         return k, k + len(title)
-    pattern = r"\s+".join(re.escape(w) for w in title.split())
-    m = re.search(pattern, text, re.I)
+    words = [re.escape(w) for w in title.split()]
+    m = re.search(r"\s+".join(words), text, re.I)
+    if m is None:  # a heading with a date cut out of it: the words in order on one line
+        m = re.search(r"[ \t]+(?:[^\n]{0,40}?[ \t]+)?".join(words), text, re.I)
     return (m.start(), m.end()) if m else None
 
 

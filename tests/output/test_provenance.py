@@ -15,6 +15,9 @@ def test_title_found_exactly_or_across_line_breaks():
     start, end = locate_title(text, "Wizyta studyjna w Bydgoszczy")
     assert text[start:end].split() == ["Wizyta", "studyjna", "w", "Bydgoszczy"]
     assert locate_title(text, "Wizyta studyjna w Toruniu") is None
+    heading = "Relacja z wizyty studyjnej 20-23.10.2018 r. woj. małopolskie\n\nW dniach"
+    start, end = locate_title(heading, "Relacja z wizyty studyjnej woj. małopolskie")
+    assert heading[start:end] == "Relacja z wizyty studyjnej 20-23.10.2018 r. woj. małopolskie"
     assert locate_title(text, None) is None
 
 
@@ -38,7 +41,8 @@ def test_seed_reports_visit_values_point_at_their_text(nlp):
     for row in visits.itertuples():
         text = Path(row.source_path).read_text(encoding="utf-8")
         if not pd_na(row.title_start):
-            assert " ".join(text[row.title_start:row.title_end].split()) == row.title
+            words = text[row.title_start:row.title_end].split()
+            assert words[0] == row.title.split()[0] and words[-1] == row.title.split()[-1]
             located += 1
         if not pd_na(row.organizer_start):
             span = text[row.organizer_start:row.organizer_end]
