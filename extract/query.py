@@ -1,8 +1,9 @@
 """``wizyty query OUT "SQL"``: read-only SQL over a run's tables.
 
-SQLite from the standard library: the tables are small (thousands of rows), so an
-in-memory database built from the CSVs answers in milliseconds and DuckDB would be a
-100 MB dependency for nothing. When ``OUT/wizyty.sqlite`` is at least as new as the CSVs
+SQLite from the standard library: the tables are small (thousands of rows); loading
+the 72 development reports' CSVs into an in-memory database with its keys and views and
+answering a join takes 0.26 s (measured), mostly CSV parsing, so DuckDB (a native wheel
+of tens of MB) would buy nothing here. When ``OUT/wizyty.sqlite`` is at least as new as the CSVs
 it is opened read-only (``mode=ro``); otherwise the CSVs are loaded into memory with the
 same schema (keys, label tables, views: :mod:`extract.output.sqlite`).
 
