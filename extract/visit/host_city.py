@@ -33,10 +33,14 @@ CONTEXT_CUES = {"w", "we", "do", "gminy", "gminie", "gmina", "miasta", "mieście
 BACK_REFERENCES = {"tam", "tu", "tutaj", "miejsce", "miejscowy", "ten", "również", "także"}
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}
 MAX_SENTENCES_BACK = 6
+CLOSERS = {"”", '"', "»", "’", ")"}
+RELATIVE = {"który", "która", "które", "którzy"}
+LOCATED = {"znajdować", "mieścić", "działać", "funkcjonować", "siedziba", "mieć"}
 #: candidates from another mention of the same institution, placed explicitly earlier
 REFERS_BACK = "refers_back"
 #: features of a locality the text ties to this very name
 EXPLICIT = {"w_place_after", "z_place_after", "name_place", "in_name", "paren_after", "parent_city",
+            "located_in",
             "city_adjective", "parent_in_parentheses"}
 
 
@@ -82,10 +86,18 @@ def _parent_place_start(doc: Doc, span: Span) -> int | None:
     while k < len(doc) and k - span.end < 6 and k not in starts and (
             doc[k].lower_ in PARENT_LINKS or doc[k].lower_.startswith(PARENT_LINK_STEMS)):
         k += 1
-    parent = starts.get(k)
-    if parent is None or sentence_of(doc, k).start != sentence_of(doc, span.start).start:
+    if sentence_of(doc, k if k < len(doc) else len(doc) - 1).start != sentence_of(doc, span.start).start:
         return None
-    j = parent.end
+    parent = starts.get(k)
+    if parent is not None:
+        j = parent.end
+    elif k > span.end and doc[k - 1].lower_ in {"oraz", "i"} and k < len(doc) and doc[k].text in {"„", '"'}:
+        # "Izby Tradycji oraz „eksmuzeum” w Byczynie": a quoted name coordinated with it
+        j = next((q + 1 for q in range(k + 1, min(len(doc), k + 8)) if doc[q].text in CLOSERS), None)
+        if j is None:
+            return None
+    else:
+        return None
     if j + 1 < len(doc) and doc[j].lower_ in {"w", "we", "z", "ze", "("}:
         return j + 1
     return None
@@ -127,7 +139,10 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
                 continue  # "Wioska Garncarska": the name itself read as a locality
             f["in_name"] = 1
         elif p.start >= span.end:
-            gap = p.start - span.end
+            end = span.end
+            while end < p.start and doc[end].text in CLOSERS:
+                end += 1  # 'EKO „Szkoła Życia”' + ' w Wandzinie'
+            gap = p.start - end
             prev = doc[p.start - 1].lower_ if p.start else ""
             if sentence_of(doc, p.start).start != here.start:
                 if p.start - span.end > 3 or doc[span.end:p.start].text.strip(" ()") != "":
@@ -138,8 +153,10 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
                 f["w_place_after"] = 1
             elif gap == 1 and prev in ORIGIN_PREPS:
                 f["z_place_after"] = 1
-            elif gap <= 2 and doc[span.end].text == "(":
+            elif gap <= 2 and doc[end].text == "(":
                 f["paren_after"] = 1
+            elif _located_in(doc, end, p.start):
+                f["located_in"] = 1  # "…, która znajduje się w Pile"
             else:
                 f["later_in_sentence"] = 1
                 if p.start == parent_place:
@@ -215,6 +232,19 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
         out.append(CityCandidate(attrs["city"], attrs.get("voivodeship"), None, "parent",
                                  {"parent_in_parentheses": 1, "rules_choice": 1}))
     return out
+
+
+def _located_in(doc: Doc, a: int, b: int) -> bool:
+    """", która znajduje się w", "mieszczącej się w", "z siedzibą w" between the name and
+    the place: a relative clause or phrase placing that very institution."""
+    words = [t for t in doc[a:b - 1] if not t.is_punct]
+    if not words or len(words) > 5 or doc[b - 1].lower_ not in {"w", "we"}:
+        return False
+    lemmas = set()
+    for t in words:
+        lemmas |= {t.lower_} | {r.lemma.lower() for r in t._.morf}
+    return bool(lemmas & LOCATED) and (bool(lemmas & RELATIVE) or words[0].lower_.startswith(
+        ("mieszcząc", "znajdując", "działając", "funkcjonując")) or "siedziba" in lemmas)
 
 
 def _places_between(doc: Doc, start: int, end: int) -> list[Span]:

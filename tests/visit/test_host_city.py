@@ -38,3 +38,10 @@ def test_locality_in_brackets_after_the_name(nlp):
     hosts = _hosts(nlp, "Odwiedzone instytucje:\n- Stowarzyszenie „My dla Innych” (Białystok) – "
                         "prezentacja mieszkań wspomaganych.")
     assert hosts.get("Stowarzyszenie „My dla Innych”") == "Białystok"
+
+
+def test_relative_clause_and_quoted_coordination_place_the_host(nlp):
+    hosts = _hosts(nlp, "Pierwszym miejscem była Górnicza Wioska, która znajduje się w Pile.")
+    assert hosts.get("Górnicza Wioska") == "Piła"
+    hosts = _hosts(nlp, "Po zwiedzeniu Izby Tradycji oraz „eksmuzeum” w Byczynie uczestnicy wrócili.")
+    assert hosts.get("Izba Tradycji") == "Byczyna"
