@@ -15,8 +15,8 @@ What is measured
   files, the tokenizer, every pipeline component, turning Docs into records and writing
   the CSV tables, timed separately; batches of ``--batch-size`` reports go through each
   component as ``nlp.pipe`` would send them (a component with ``.pipe`` gets the batch).
-  Shares are of the summed time; µs/word uses the whitespace word count. Peak RSS of that
-  subprocess.
+  Wall and CPU (``time.process_time``) seconds per step; shares and µs/word are of CPU
+  time, which other processes on a shared machine disturb less. Peak RSS of that subprocess.
 * **cProfile** (a second fresh subprocess, same corpus): the top ``--top`` functions by
   own time, and the call counts of the spaCy ``Doc``/``Token`` accessors that signal
   per-token Python loops.
@@ -90,12 +90,19 @@ def _run_steps(in_dir: Path, out_dir: Path, model: str | None, batch_size: int,
     from extract.runner import doc_to_extraction, read_all
     from extract.tables import to_frames, write_tables
 
-    clock = time.perf_counter
     timer = timer if timer is not None else {}
+    cpu_timer: dict[str, float] = timer.setdefault("__cpu__", {})  # type: ignore[assignment]
+    last_cpu = [time.process_time()]
+
+    def clock() -> float:
+        last_cpu[0] = time.process_time()
+        return time.perf_counter()
 
     def add(name: str, since: float) -> float:
-        now = clock()
+        now, cpu = time.perf_counter(), time.process_time()
         timer[name] = timer.get(name, 0.0) + now - since
+        cpu_timer[name] = cpu_timer.get(name, 0.0) + cpu - last_cpu[0]
+        last_cpu[0] = cpu
         return now
 
     t = clock()
@@ -126,6 +133,7 @@ def worker(mode: str, in_dir: Path, out_dir: Path, model: str | None, batch_size
     if mode == "timing":
         timer: dict[str, float] = {}
         info = _run_steps(in_dir, out_dir, model, batch_size, timer)
+        info["steps_cpu"] = timer.pop("__cpu__")
         info["steps"] = timer
         info["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         return info
@@ -165,10 +173,10 @@ def morfeusz_floor(in_dir: Path) -> dict:
 
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(in_dir.glob("*.txt"))]
     morf = morfeusz2.Morfeusz()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for text in texts:
         morf.analyse(text)
-    return {"analyse_s": time.perf_counter() - t0}
+    return {"analyse_s": time.perf_counter() - t0, "analyse_cpu_s": time.process_time() - c0}
 
 
 def _sub(mode: str, args, in_dir: Path, out_dir: Path) -> dict:
@@ -185,17 +193,21 @@ def _sub(mode: str, args, in_dir: Path, out_dir: Path) -> dict:
 def print_report(fig: dict) -> None:
     words = fig["words"]
     steps = fig["timing"]["steps"]
+    cpu = fig["timing"].get("steps_cpu", {})
     total = sum(steps.values())
+    total_cpu = sum(cpu.values()) or float("nan")
     print(f"corpus: {fig['reports']:,} reports ({fig['corpus']} x {fig['copies']}), {words:,} words; "
           f"pipeline: {', '.join(fig['timing']['pipe_names'])} "
           f"({'statistical: ' + fig['timing']['statistical'] if fig['timing']['statistical'] else 'rules only'})")
-    print(f"\n{'step':<32} {'seconds':>8} {'share':>7} {'µs/word':>8}")
-    for name, s in sorted(steps.items(), key=lambda kv: -kv[1]):
-        print(f"{name:<32} {s:>8.2f} {100 * s / total:>6.1f}% {1e6 * s / words:>8.1f}")
-    print(f"{'total':<32} {total:>8.2f} {100.0:>6.1f}% {1e6 * total / words:>8.1f}")
-    m = fig["morfeusz"]["analyse_s"]
-    print(f"\npipeline {words / total:,.0f} words/s (sum of steps), bare Morfeusz analyse "
-          f"{words / m:,.0f} words/s: ratio {m / total:.3f}; load_pipeline() "
+    print(f"\n{'step':<32} {'wall s':>8} {'CPU s':>8} {'CPU share':>9} {'CPU µs/word':>11}")
+    for name, s in sorted(steps.items(), key=lambda kv: -cpu.get(kv[0], kv[1])):
+        c = cpu.get(name, float("nan"))
+        print(f"{name:<32} {s:>8.2f} {c:>8.2f} {100 * c / total_cpu:>8.1f}% {1e6 * c / words:>11.1f}")
+    print(f"{'total':<32} {total:>8.2f} {total_cpu:>8.2f} {100.0:>8.1f}% {1e6 * total_cpu / words:>11.1f}")
+    m, mc = fig["morfeusz"]["analyse_s"], fig["morfeusz"].get("analyse_cpu_s", float("nan"))
+    print(f"\npipeline {words / total:,.0f} words/s wall ({words / total_cpu:,.0f} per CPU-s), bare "
+          f"Morfeusz analyse {words / m:,.0f} words/s ({words / mc:,.0f} per CPU-s): ratio "
+          f"{m / total:.3f} wall, {mc / total_cpu:.3f} CPU; load_pipeline() "
           f"{fig['timing']['load_pipeline_s']:.2f} s; peak RSS {fig['timing']['peak_rss_mib']:,.0f} MiB")
     prof = fig["cprofile"]
     print(f"\ncProfile (second fresh process, {prof['total_tottime']:.1f} s of own time under the "

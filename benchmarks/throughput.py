@@ -2,18 +2,20 @@
 
 Usage::
 
-    python benchmarks/throughput.py [--copies N] [--rules-only] [--batch-size N]
+    python benchmarks/throughput.py [--copies N] [--jobs 1,2] [--model NAME] [--batch-size N]
                                     [--corpus DIR] [--json FILE] [--keep]
 
 What is measured
 ----------------
-* **Corpus**: every ``*.txt`` in ``--corpus`` (default ``corpus/raw``, the 5 seed
-  reports) is copied ``--copies`` times (default 200, i.e. 1,000 reports) into a
-  temporary folder.  Words = whitespace-separated tokens of the input texts (the same
+* **Corpus**: every ``*.txt`` in ``--corpus`` (default: the 72 development reports of
+  ``../shared/corpus/raw`` when present, x12 = 864 reports; else the 5 seed reports of
+  ``corpus/raw`` x200) is copied ``--copies`` times into a temporary folder (removed after).  Words = whitespace-separated tokens of the input texts (the same
   count is used for the pipeline and Morfeusz).  Note that replicated texts are kinder to
   per-word caches than a real corpus of distinct reports would be.
-* **Pipeline**: ``python -m extract run TMP --out TMP_OUT -q`` (plus ``--rules-only``
-  when given) in a fresh subprocess.  Wall time covers the whole command (interpreter
+* **Pipeline**: ``python -m extract run TMP --out TMP_OUT --jobs N`` (plus ``--model`` /
+  ``--rules-only`` when given) in a fresh subprocess, once per value of ``--jobs``
+  (default ``1,2``: the speed-up of two workers is printed; each worker's peak memory is
+  read from the run's "N workers, peak RSS" line).  Wall time covers the whole command (interpreter
   start, imports, pipeline load, reading, processing, writing the CSVs); peak memory is
   the child's maximum resident set size, ``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``
   (KiB on Linux) read right after it exits — it is the first child this script starts,
@@ -24,7 +26,7 @@ What is measured
   dictionaries); the subprocess's total wall time is printed too.
 * **Morfeusz**: ``morfeusz2.Morfeusz().analyse(text)`` over the same texts, in this
   process, after constructing the analyser (construction time reported separately).
-  The issue's target is pipeline words/s >= 1/4 of Morfeusz words/s.
+  Issue 9's target is pipeline words/s >= 0.5 of Morfeusz words/s (goal 1.0).
 
 Nothing is asserted; the figures are printed as a table and optionally saved as JSON.
 """
@@ -35,6 +37,7 @@ import csv
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import subprocess
@@ -45,14 +48,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT / "corpus" / "raw"
+SEED_CORPUS = ROOT / "corpus" / "raw"
+DEV_CORPUS = ROOT.parent / "shared" / "corpus" / "raw"
+DEFAULT_CORPUS = DEV_CORPUS if DEV_CORPUS.is_dir() else SEED_CORPUS
+TARGET_RATIO = 0.5
 
 LOAD_SCRIPT = r"""
 import json, sys, time
 t0 = time.perf_counter()
 import extract
 t1 = time.perf_counter()
-nlp = extract.load_pipeline(statistical=%(statistical)r)
+from extract.pipeline import build_pipeline
+nlp = build_pipeline(overrides=%(overrides)r, statistical=%(statistical)r)
 t2 = time.perf_counter()
 nlp("Wizyta studyjna w Miejskim Ośrodku Pomocy Społecznej w Toruniu odbyła się 5 lipca 2011 r.")
 t3 = time.perf_counter()
@@ -90,11 +97,13 @@ def replicate(seeds: list[tuple[str, str]], copies: int, folder: Path) -> list[s
 
 
 def run_pipeline(in_dir: Path, out_dir: Path, rules_only: bool, batch_size: int | None,
-                 jobs: int = 1) -> dict:
-    cmd = [sys.executable, "-m", "extract", "run", str(in_dir), "--out", str(out_dir), "-q",
+                 jobs: int = 1, model: str | None = None) -> dict:
+    cmd = [sys.executable, "-m", "extract", "run", str(in_dir), "--out", str(out_dir),
            "--jobs", str(jobs)]
     if rules_only:
         cmd.append("--rules-only")
+    if model is not None:
+        cmd += ["--model", model]
     if batch_size:
         cmd += ["--batch-size", str(batch_size)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -108,8 +117,11 @@ def run_pipeline(in_dir: Path, out_dir: Path, rules_only: bool, batch_size: int 
         if path.exists():
             with path.open(encoding="utf-8", newline="") as fh:
                 rows[name] = max(0, sum(1 for _ in csv.reader(fh)) - 1)
+    workers = re.search(r"(\d+) workers?, peak RSS ([\d,./ ]+) MiB", proc.stderr)
     return {
         "command": " ".join(cmd[1:]),
+        "worker_peak_rss_mib": [float(x.replace(",", "")) for x in workers.group(2).split(" / ")]
+        if workers else None,
         "returncode": proc.returncode,
         "stderr_tail": proc.stderr[-2000:],
         "wall_s": wall,
@@ -120,9 +132,11 @@ def run_pipeline(in_dir: Path, out_dir: Path, rules_only: bool, batch_size: int 
     }
 
 
-def measure_load(rules_only: bool) -> dict:
+def measure_load(rules_only: bool, model: str | None = None) -> dict:
+    overrides = {"wizyty.statistical_model": model} if model is not None else {}
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", LOAD_SCRIPT % {"statistical": not rules_only}],
+    proc = subprocess.run([sys.executable, "-c", LOAD_SCRIPT % {"statistical": not rules_only,
+                                                                 "overrides": overrides}],
                           cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
@@ -181,37 +195,51 @@ def machine() -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--copies", type=int, default=200,
-                    help="copies of each seed report (default 200: 5 seeds -> 1,000 reports)")
+    ap.add_argument("--copies", type=int, default=None,
+                    help="copies of each report (default: 12 of the 72 dev reports = 864, or 200 "
+                         "of the 5 seeds)")
     ap.add_argument("--rules-only", action="store_true", help="pass --rules-only to extract run")
+    ap.add_argument("--model", default=None, help="pass --model to extract run (e.g. models/nkjp_pl/model)")
     ap.add_argument("--batch-size", type=int, default=None, help="pass --batch-size to extract run")
-    ap.add_argument("--jobs", type=int, default=1, help="pass --jobs to extract run (0 = one per core)")
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of seed reports")
+    ap.add_argument("--jobs", default="1,2",
+                    help="comma-separated --jobs values to run one after the other (default 1,2)")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of reports to replicate")
     ap.add_argument("--json", metavar="FILE", help="also save the figures as JSON")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = ap.parse_args(argv)
-    if args.copies < 1:
+    copies = args.copies or (12 if args.corpus == DEV_CORPUS else 200)
+    if copies < 1:
         ap.error("--copies must be >= 1")
+    try:
+        jobs_list = [int(j) for j in args.jobs.split(",") if j.strip()]
+    except ValueError:
+        ap.error("--jobs takes integers, e.g. 1,2")
 
     info = machine()  # no subprocess before run_pipeline: RUSAGE_CHILDREN must be its own
     seeds = read_texts(args.corpus)
     tmp = Path(tempfile.mkdtemp(prefix="wizyty-bench-"))
+    runs = []
     try:
-        in_dir, out_dir = tmp / "reports", tmp / "out"
+        in_dir = tmp / "reports"
         in_dir.mkdir()
-        texts = replicate(seeds, args.copies, in_dir)
+        texts = replicate(seeds, copies, in_dir)
         words = sum(len(t.split()) for t in texts)
         n_bytes = sum(len(t.encode("utf-8")) for t in texts)
-        print(f"corpus: {len(texts)} reports ({len(seeds)} seeds x {args.copies}), "
+        print(f"corpus: {len(texts)} reports ({len(seeds)} x {copies}), "
               f"{words:,} words, {n_bytes / 1e6:.1f} MB in {in_dir}", file=sys.stderr)
-
-        print("running the pipeline ...", file=sys.stderr)
-        pipe = run_pipeline(in_dir, out_dir, args.rules_only, args.batch_size, args.jobs)
-        if pipe["returncode"] != 0:
-            print(f"warning: extract run exited {pipe['returncode']}:\n{pipe['stderr_tail']}",
-                  file=sys.stderr)
+        # jobs ascending: RUSAGE_CHILDREN's peak is the largest so far, so the first (one
+        # process) run's figure is its own; workers' figures come from the run's own line
+        for jobs in sorted(jobs_list):
+            print(f"running the pipeline with --jobs {jobs} ...", file=sys.stderr)
+            pipe = run_pipeline(in_dir, tmp / f"out-j{jobs}", args.rules_only, args.batch_size, jobs,
+                                args.model)
+            if pipe["returncode"] not in (0, 1):
+                print(f"warning: extract run exited {pipe['returncode']}:\n{pipe['stderr_tail']}",
+                      file=sys.stderr)
+            pipe["jobs"] = jobs
+            runs.append(pipe)
         print("measuring load time ...", file=sys.stderr)
-        load = measure_load(args.rules_only)
+        load = measure_load(args.rules_only, args.model)
         print("running bare Morfeusz ...", file=sys.stderr)
         morf = measure_morfeusz(texts)
     finally:
@@ -221,29 +249,24 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(tmp, ignore_errors=True)
 
     startup = (load.get("process_wall_s") or 0.0) if "error" not in load else 0.0
-    pipe_wps = words / pipe["wall_s"]
-    net_s = pipe["wall_s"] - startup
-    pipe_net_wps = words / net_s if net_s > 0 else float("nan")
     morf_wps = words / morf["analyse_s"]
-    # per CPU second: less sensitive to other processes competing for the cores
-    pipe_cpu_wps = words / max(pipe["cpu_user_s"] + pipe["cpu_sys_s"], 1e-9)
     morf_cpu_wps = words / max(morf["analyse_cpu_s"], 1e-9)
+    for pipe in runs:
+        pipe["words_per_s"] = words / pipe["wall_s"]
+        net_s = pipe["wall_s"] - startup
+        pipe["net_words_per_s"] = words / net_s if net_s > 0 else float("nan")
+        pipe["words_per_cpu_s"] = words / max(pipe["cpu_user_s"] + pipe["cpu_sys_s"], 1e-9)
+        pipe["ratio_to_morfeusz"] = pipe["words_per_s"] / morf_wps
+        pipe["ratio_net_to_morfeusz"] = pipe["net_words_per_s"] / morf_wps
+        pipe["ratio_cpu_to_morfeusz"] = pipe["words_per_cpu_s"] / morf_cpu_wps
+    base = next((r for r in runs if r["jobs"] == 1), None)
     figures = {
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "machine": info,
-        "reports": len(texts), "copies": args.copies, "seeds": len(seeds),
-        "words": words, "bytes": n_bytes, "rules_only": args.rules_only, "jobs": args.jobs,
-        "pipeline": pipe, "load": load, "morfeusz": morf,
-        "pipeline_words_per_s": pipe_wps,
-        "pipeline_net_words_per_s": pipe_net_wps,
-        "pipeline_reports_per_s": len(texts) / pipe["wall_s"],
-        "morfeusz_words_per_s": morf_wps,
-        "ratio_pipeline_to_morfeusz": pipe_wps / morf_wps,
-        "ratio_net_pipeline_to_morfeusz": pipe_net_wps / morf_wps,
-        "pipeline_words_per_cpu_s": pipe_cpu_wps,
-        "morfeusz_words_per_cpu_s": morf_cpu_wps,
-        "ratio_cpu_pipeline_to_morfeusz": pipe_cpu_wps / morf_cpu_wps,
-        "target_ratio": 0.25,
+        "machine": info, "reports": len(texts), "copies": copies, "seeds": len(seeds),
+        "corpus": str(args.corpus.name), "words": words, "bytes": n_bytes,
+        "rules_only": args.rules_only, "model": args.model, "runs": runs, "load": load,
+        "morfeusz": morf, "morfeusz_words_per_s": morf_wps, "morfeusz_words_per_cpu_s": morf_cpu_wps,
+        "target_ratio": TARGET_RATIO,
     }
 
     stat = load.get("statistical") if "error" not in load else None
@@ -251,41 +274,43 @@ def main(argv: list[str] | None = None) -> int:
         ("date", figures["date"]),
         ("machine", f"{info['cpus']} CPUs ({info['cpu_model'] or '?'}), {info['memory'] or '?'}, "
                     f"Python {info['python']}"),
-        ("reports / words", f"{len(texts):,} / {words:,} (whitespace tokens)"),
-        ("pipeline", ("rules only" if args.rules_only or not stat else f"statistical: {stat}")
-         + (f"; {', '.join(load.get('pipe_names', []))}" if "pipe_names" in load else "")),
-        ("extract run exit code", pipe["returncode"]),
         ("load average before", " ".join(f"{x:.2f}" for x in info["loadavg_before"] or ())),
-        ("extract run wall time", f"{pipe['wall_s']:.1f} s "
-                                  f"(CPU user {pipe['cpu_user_s']:.1f} s, sys {pipe['cpu_sys_s']:.1f} s)"),
-        ("pipeline words/s", f"{pipe_wps:,.0f} (end to end, incl. start-up)"),
-        ("pipeline words/s, net", f"{pipe_net_wps:,.0f} (wall minus {startup:.1f} s start-up)"),
-        ("pipeline words/CPU-s", f"{pipe_cpu_wps:,.0f} (user+sys CPU of the whole command)"),
-        ("pipeline reports/s", f"{figures['pipeline_reports_per_s']:,.1f}"),
-        ("pipeline peak RSS", f"{pipe['peak_rss_mib']:,.0f} MiB"
-                              + (f" (largest process; {args.jobs} workers run at once)" if args.jobs != 1 else "")),
-        ("rows written", ", ".join(f"{k} {v}" for k, v in pipe["rows"].items()) or "-"),
+        ("reports / words", f"{len(texts):,} ({len(seeds)} x {copies}) / {words:,} (whitespace tokens)"),
+        ("pipeline", (f"statistical: {stat}" if stat else "rules only")
+         + (f"; {', '.join(load.get('pipe_names', []))}" if "pipe_names" in load else "")),
     ]
+    for pipe in runs:
+        j = f"--jobs {pipe['jobs']}"
+        rows += [
+            (f"[{j}] exit code / wall", f"{pipe['returncode']} / {pipe['wall_s']:.1f} s "
+                                        f"(CPU user {pipe['cpu_user_s']:.1f} s, sys {pipe['cpu_sys_s']:.1f} s)"),
+            (f"[{j}] words/s", f"{pipe['words_per_s']:,.0f} end to end, {pipe['net_words_per_s']:,.0f} net "
+                               f"of {startup:.1f} s start-up, {pipe['words_per_cpu_s']:,.0f} per CPU-s"),
+            (f"[{j}] ratio to Morfeusz", f"{pipe['ratio_to_morfeusz']:.3f} end to end, "
+                                         f"{pipe['ratio_net_to_morfeusz']:.3f} net, "
+                                         f"{pipe['ratio_cpu_to_morfeusz']:.3f} per CPU-s (target >= "
+                                         f"{TARGET_RATIO}: {'met' if pipe['ratio_to_morfeusz'] >= TARGET_RATIO else 'not met'})"),
+            (f"[{j}] peak RSS", (f"{pipe['peak_rss_mib']:,.0f} MiB" if pipe["jobs"] == 1 else
+                                 "workers " + " / ".join(f"{m:,.0f}" for m in pipe["worker_peak_rss_mib"] or [])
+                                 + f" MiB (sum {sum(pipe['worker_peak_rss_mib'] or []):,.0f}); "
+                                   f"largest process so far {pipe['peak_rss_mib']:,.0f} MiB")),
+            (f"[{j}] rows written", ", ".join(f"{k} {v}" for k, v in pipe["rows"].items()) or "-"),
+        ]
+        if base is not None and pipe is not base:
+            rows.append((f"[{j}] speed-up vs --jobs 1", f"{base['wall_s'] / pipe['wall_s']:.2f}x wall"))
     if "error" in load:
         rows.append(("load time", f"failed: {load['error'].strip().splitlines()[-1]}"))
     else:
         rows += [
             ("load: import extract", f"{load['import_s']:.2f} s"),
-            ("load: load_pipeline()", f"{load['load_pipeline_s']:.2f} s"),
+            ("load: build_pipeline()", f"{load['load_pipeline_s']:.2f} s"),
             ("load: first document", f"{load['first_doc_s']:.2f} s (lazy resources)"),
-            ("load: whole process", f"{load['process_wall_s']:.2f} s"),
+            ("load: whole process", f"{load['process_wall_s']:.2f} s (interpreter start to first document)"),
         ]
     rows += [
         ("Morfeusz() construction", f"{morf['construct_s']:.2f} s"),
         ("Morfeusz analyse", f"{morf['analyse_s']:.1f} s, {morf['interpretations']:,} interpretations"),
-        ("Morfeusz words/s", f"{morf_wps:,.0f}"),
-        ("Morfeusz words/CPU-s", f"{morf_cpu_wps:,.0f}"),
-        ("Morfeusz peak RSS", f"{morf['peak_rss_mib']:,.0f} MiB (this process: texts + Morfeusz)"),
-        ("ratio pipeline/Morfeusz", f"{figures['ratio_pipeline_to_morfeusz']:.3f} end to end, "
-                                    f"{figures['ratio_net_pipeline_to_morfeusz']:.3f} net, "
-                                    f"{figures['ratio_cpu_pipeline_to_morfeusz']:.3f} per CPU-s "
-                                    f"(target >= 0.25: "
-                                    f"{'met' if figures['ratio_pipeline_to_morfeusz'] >= 0.25 else 'not met'})"),
+        ("Morfeusz words/s", f"{morf_wps:,.0f} ({morf_cpu_wps:,.0f} per CPU-s)"),
     ]
     width = max(len(k) for k, _ in rows)
     print()

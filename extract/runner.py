@@ -263,24 +263,29 @@ def _process(todo: list[Report], opts: RunOptions, summary: RunSummary,
              done: Callable[[RunResult], None]) -> None:
     """Process ``todo`` in batches, handing each finished batch to ``done`` at once."""
     if opts.engine == "dask":
-        from .engines.dask import run_dask
+        from .engines.dask import format_info, run_dask
 
+        info: dict = {}
         done(run_dask(todo, opts.out, opts.pipeline_args, scheduler=opts.scheduler, jobs=opts.jobs,
-                      batch_size=opts.batch_size, progress=opts.progress))
+                      batch_size=opts.batch_size, progress=opts.progress, info=info))
         summary.pipeline = "dask"
+        summary.notes.append(format_info(info))  # workers' load time and peak memory
         return
     if opts.jobs > 1 and len(todo) > 1:
-        from .parallel import iter_parallel
+        from .parallel import format_workers, iter_parallel
 
         size = max(1, min(opts.batch_size * 2, len(todo) // (opts.jobs * 4) or 1))
         finished = 0
-        for chunk, part in iter_parallel(todo, opts.jobs, opts.pipeline_args, opts.batch_size, size):
+        workers: dict = {}  # pid -> WorkerStats (peak memory of each worker)
+        for chunk, part in iter_parallel(todo, opts.jobs, opts.pipeline_args, opts.batch_size, size,
+                                         workers):
             done(part)
             for report in chunk:
                 finished += 1
                 if opts.progress:
                     opts.progress(finished, report)
         summary.pipeline = f"{opts.jobs} worker processes"
+        summary.notes.append(format_workers(workers))
         return
     from .pipeline import build_pipeline
 

@@ -170,10 +170,10 @@ def run_dask(items: Sequence[Item], out_dir: str | Path | None, pipeline_args: M
                 raise DaskUnavailable(f"cannot reach the Dask scheduler {scheduler}: {err}") from None
         else:
             if not logging.getLogger().isEnabledFor(logging.DEBUG):  # its INFO lines are noise
-                logging.getLogger("distributed").setLevel(logging.WARNING)
+                logging.getLogger("distributed").setLevel(logging.ERROR)
             own_cluster = distributed.LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1,
                                                    processes=True, dashboard_address=None,
-                                                   silence_logs=logging.WARNING)
+                                                   silence_logs=logging.ERROR)
             client = own_client = distributed.Client(own_cluster)
     result = RunResult()
     start = time.perf_counter()
@@ -208,6 +208,7 @@ def run_dask(items: Sequence[Item], out_dir: str | Path | None, pipeline_args: M
             result.extractions.extend(part.extractions)
             result.errors.extend(part.errors)
             result.words += part.words
+            result.words_by_doc.update(getattr(part, "words_by_doc", {}))
         if staging is not None:
             staging.mkdir(parents=True, exist_ok=True)  # no partition at all: an empty dataset
             _publish(staging, final)
