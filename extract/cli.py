@@ -239,7 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="report files, or folders (every file in them is read or named)")
     run.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the tables (created)")
     run.add_argument("--format", default="csv", metavar="FMT",
-                     help="comma-separated output formats: csv (default), parquet, sqlite, xlsx")
+                     help="comma-separated output formats: csv (default), parquet, sqlite, xlsx, csv-excel (excel/*.csv for a Polish Excel)")
     run.add_argument("--recursive", "-r", action="store_true", help="read folders recursively")
     run.add_argument("--force", action="store_true",
                      help="process every report again instead of reusing unchanged ones")

@@ -66,7 +66,7 @@ _DTYPES = {
     **{f"{f}_{end}": "Int64" for f in ("title", "dates", "organizer", "participants")
        for end in ("start", "end")},
 }
-FORMATS = ("csv", "parquet", "sqlite", "xlsx")
+FORMATS = ("csv", "parquet", "sqlite", "xlsx", "csv-excel")
 SQLITE_NAME = "wizyty.sqlite"
 _TMP_PREFIX = ".wizyty-tmp-"
 
@@ -217,6 +217,13 @@ def _xlsx_entry(frames: Mapping[str, pd.DataFrame], stage: Path) -> list[str]:
     return xlsx_entry(frames, stage)
 
 
+def _excel_csv_entry(frames: Mapping[str, pd.DataFrame], stage: Path) -> list[str]:
+    """``excel/<table>.csv``: BOM, semicolons, decimal commas (``output/xlsx.py``)."""
+    from .output.xlsx import excel_csv_entry
+
+    return excel_csv_entry(frames, stage)
+
+
 #: Output format -> writer ``(frames, staging folder) -> names of the entries it wrote``.
 #: Every writer writes into the staging folder only; :func:`write_tables` swaps all in.
 WRITERS: dict[str, Callable[[Mapping[str, pd.DataFrame], Path], list[str]]] = {
@@ -224,6 +231,7 @@ WRITERS: dict[str, Callable[[Mapping[str, pd.DataFrame], Path], list[str]]] = {
     "parquet": _per_table("parquet", "_write_parquet"),
     "sqlite": _sqlite_entry,
     "xlsx": _xlsx_entry,
+    "csv-excel": _excel_csv_entry,
 }
 TEXTS_DIR = "texts"
 

@@ -280,7 +280,7 @@ def command(args) -> int:
             corr = Correction(*args.fields, note=args.note or "")
         add_correction(out, frames, corr)
         fixed, _ = apply_corrections(frames, [corr])
-        marker = {"sqlite": SQLITE_NAME, "xlsx": "wizyty.xlsx"}
+        marker = {"sqlite": SQLITE_NAME, "xlsx": "wizyty.xlsx", "csv-excel": "excel/visits.csv"}
         formats = [f for f in FORMATS if (out / marker.get(f, f"visits.{f}")).exists()]
         # the run's other entries (documents table, texts/) are rewritten unchanged
         if (out / "documents.csv").exists():

@@ -101,3 +101,25 @@ def xlsx_entry(frames: Mapping[str, pd.DataFrame], stage: Path) -> list[str]:
     """Writer for :data:`extract.tables.WRITERS`: ``wizyty.xlsx`` in the staging folder."""
     write_xlsx(frames, stage / XLSX_NAME)
     return [XLSX_NAME]
+
+
+EXCEL_CSV_DIR = "excel"
+
+
+def write_excel_csv(frames: Mapping[str, pd.DataFrame], folder: Path) -> None:
+    """``<folder>/<table>.csv`` the way a Polish Excel opens them by double-click: UTF-8
+    with a byte-order mark (else Excel reads cp1250: "OÅ›rodek"), semicolons (the list
+    separator where the comma is the decimal mark), decimal commas, CRLF line ends, the
+    code labels beside the codes, formula-like text neutralised as in the plain CSV."""
+    from .csvsafe import neutralise
+
+    folder.mkdir()
+    for name, df in labelled(frames).items():
+        with open(folder / f"{name}.csv", "w", encoding="utf-8-sig", newline="") as f:
+            neutralise(df).to_csv(f, index=False, sep=";", decimal=",", na_rep="", lineterminator="\r\n")
+
+
+def excel_csv_entry(frames: Mapping[str, pd.DataFrame], stage: Path) -> list[str]:
+    """Writer for :data:`extract.tables.WRITERS`: the ``excel/`` folder."""
+    write_excel_csv(frames, stage / EXCEL_CSV_DIR)
+    return [EXCEL_CSV_DIR]

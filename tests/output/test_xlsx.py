@@ -73,3 +73,27 @@ def test_run_with_format_xlsx(tmp_path):
     import pandas as pd
 
     assert wb["hosts"].max_row - 1 == len(pd.read_csv(out / "hosts.csv")) > 0
+
+
+def test_excel_csv_variant(tmp_path):
+    from pathlib import Path
+
+    import pandas as pd
+
+    from extract.cli import main
+
+    report = Path(__file__).resolve().parents[2] / "corpus" / "raw" / "000_d76f0b402b4264de.txt"
+    out = tmp_path / "out"
+    assert main(["run", str(report), "--out", str(out), "--format", "csv,csv-excel", "--rules-only", "-q"]) == 0
+    raw = (out / "excel" / "hosts.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    header = raw[3:].split(b"\r\n", 1)[0].decode("utf-8")
+    assert header.startswith("host_id;visit_id;doc_id;name;type;type_label;")
+    excel = pd.read_csv(out / "excel" / "places.csv", sep=";", decimal=",", encoding="utf-8-sig")
+    plain = pd.read_csv(out / "places.csv")
+    assert list(excel["name"]) == list(plain["name"])
+    assert excel["latitude"].dropna().round(4).tolist() == plain["latitude"].dropna().round(4).tolist()
+    import re
+
+    text = (out / "excel" / "places.csv").read_text(encoding="utf-8-sig")
+    assert re.search(r";5\d,\d+;1\d,\d+;", text)  # latitude;longitude with decimal commas
