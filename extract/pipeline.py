@@ -29,6 +29,7 @@ from .components import (  # noqa: F401 - importing registers the factories
 )
 from .dates import factory as _dates  # noqa: F401
 from .topics import factory as _topics  # noqa: F401
+from .components import ud_tagger  # noqa: F401 - registers wizyty_ud_tagger (optional)
 from .io import DEFAULT_MAX_BYTES
 from .resources import model_path
 
@@ -67,6 +68,16 @@ def _load_statistical(name: str, required: bool = False) -> Language | None:
         return None
 
 
+def _add_ud_tagger(nlp: Language, model: str) -> None:
+    """The UD tagger right after the Morfeusz step (it re-chooses its readings)."""
+    path = ud_tagger.resolve_model(model)
+    if not (path / "meta.json").exists():
+        log.warning("UD tagger %r not available; Morfeusz readings by frequency", model)
+        return
+    where = {"after": "wizyty_morfeusz"} if "wizyty_morfeusz" in nlp.pipe_names else {"first": True}
+    nlp.add_pipe("wizyty_ud_tagger", config={"model": str(model)}, **where)
+
+
 def build_pipeline(config_path: str | Path | None = None, overrides: dict[str, Any] | None = None,
                    statistical: bool = True, require_model: bool = False) -> Language:
     """The pipeline of ``config_path`` (default: the package's config.cfg) with overrides;
@@ -89,6 +100,9 @@ def build_pipeline(config_path: str | Path | None = None, overrides: dict[str, A
         # keep the sourced order: each add_pipe inserted before the first rule component
         nlp.meta["wizyty_statistical"] = {"model": wizyty_cfg.get("statistical_model"),
                                           "components": sourced}
+    ud_model = wizyty_cfg.get("ud_tagger", "") if statistical else ""
+    if ud_model:  # optional (CC BY-NC-SA model): models/ud_pl/MODEL_CARD.md
+        _add_ud_tagger(nlp, ud_model)
     nlp.meta["name"] = "wizyty"
     # reports up to the reader's size limit (the rule components are linear in length)
     nlp.max_length = max(nlp.max_length, DEFAULT_MAX_BYTES + 1)
