@@ -27,24 +27,66 @@ def find_organizer(doc: Doc, cues: Cues) -> tuple[Span | None, str]:
             found = _organizer_at(doc, cue, cands)
             if found[0] is not None:
                 return found
-    return _project_owner(doc, usable)
+    found = _project_owner(doc, usable)
+    return found if found[0] is not None else _first_person_author(doc, usable)
+
+
+FRAME_NOUNS = {"projekt", "program", "wsparcie", "działanie", "przedsięwzięcie", "inicjatywa"}
+FRAME_VERBS = {"realizować", "realizowany", "prowadzić", "prowadzony", "oferować", "organizować"}
 
 
 def _project_owner(doc: Doc, usable: list[Span]) -> tuple[Span | None, str]:
-    """ "w ramach projektu [pozakonkursowego] Regionalnego Ośrodka …", "projektu realizowanego
-    przez X": the institution whose named project the visit was part of (the annotation's
-    second choice, when no predicate names who arranged it)."""
+    """ "w ramach projektu [pozakonkursowego] Regionalnego Ośrodka …", "w ramach projektu
+    realizowanego przez X", "w ramach wsparcia, jakie oferuje X": the institution whose
+    project the visit was part of (the annotation's second choice, when no predicate names
+    who arranged it)."""
     for s in usable:
-        k = s.start - 1
-        while k >= 0 and s.start - k <= 4 and not doc[k].is_punct:
-            lem = lemma_set(doc, k)
-            if "projekt" in lem and k >= 2 and doc[k - 2].lower_ == "w" and doc[k - 1].lower_ == "ramach":
-                if any(a.has("gen") for a in s[0]._.morf):
-                    return s, "organizer:project_owner"
-            if lem & {"realizować", "realizowany", "prowadzić", "prowadzony"} and doc[s.start - 1].lower_ == "przez":
-                if any("projekt" in lemma_set(doc, j) for j in range(max(0, k - 6), k)):
-                    return s, "organizer:project_owner"
-            k -= 1
+        sent_start = sentence_of(doc, s.start).start
+        frame = next((k for k in range(s.start - 1, max(sent_start, s.start - 9) - 1, -1)
+                      if lemma_set(doc, k) & FRAME_NOUNS and k >= 2
+                      and doc[k - 2].lower_ == "w" and doc[k - 1].lower_ == "ramach"), None)
+        if frame is None:
+            continue
+        between = doc[frame + 1:s.start]
+        if any(t.text in {".", ";", ":"} for t in between):
+            continue
+        if not between or all(t.is_title or not t.is_alpha for t in between) or len(between) <= 2:
+            if any(a.has("gen") for a in s[0]._.morf):
+                return s, "organizer:project_owner"  # "w ramach projektu [pozakonkursowego] X-gen"
+        if any(lemma_set(doc, t.i) & FRAME_VERBS for t in between):
+            return s, "organizer:project_owner"  # "… realizowanego przez X", "jakie oferuje X"
+    return None, ""
+
+
+TRAVEL_FORMS = ("wzię", "wyjecha", "pojecha", "udał", "wybrał", "uczestniczy")
+
+
+def _first_person(doc: Doc) -> bool:
+    """The report speaks of "we": "pojechaliśmy", "odwiedzamy", "nasz", "nas"."""
+    for t in doc:
+        low = t.lower_
+        if low.endswith(("liśmy", "łyśmy", "łiśmy")) or low in {"nasz", "nasza", "naszego",
+                                                              "naszej", "naszym", "nas", "my"}:
+            return True
+        if t._.nkjp_tag.startswith("fin:pl:pri"):
+            return True
+    return False
+
+
+def _first_person_author(doc: Doc, usable: list[Span]) -> tuple[Span | None, str]:
+    """The annotation's third choice: the named institution that wrote, in the first person,
+    about its own trip: the one that "took part" or travelled ("Stowarzyszenie X wzięło
+    udział w wyjeździe"), "nasze/naszego X", or whose project it was ("do projektu X")."""
+    if not _first_person(doc):
+        return None, ""
+    for s in usable:
+        after = [t.lower_ for t in doc[s.end:s.end + 3]]
+        if any(a.has("nom") for a in s[0]._.morf) and any(w.startswith(TRAVEL_FORMS) for w in after):
+            return s, "organizer:first_person_author"
+        if s.start and doc[s.start - 1].lower_.startswith("nasz") and not s._.attrs.get("abbreviation"):
+            return s, "organizer:first_person_author"  # named, not "naszego WTZ"
+        if s.start and "projekt" in lemma_set(doc, s.start - 1) and any(a.has("gen") for a in s[0]._.morf):
+            return s, "organizer:first_person_author"
     return None, ""
 
 
@@ -70,6 +112,12 @@ def _organizer_at(doc: Doc, cue: int, cands: list[Span]) -> tuple[Span | None, s
     if inverted:
         return inverted[0], "organizer:subject_after_verb"
     before = [s for s in cands if s.end <= cue and doc[cue]._.nkjp_tag.split(":", 1)[0] in FINITE]
+    # the subject, not the agent of another participle ("ogłoszonym przez Urząd …"): the
+    # nominative name nearest the verb, else the first one
+    subjects = [s for s in before if not (s.start and doc[s.start - 1].lower_ == "przez")
+                and any(a.has("nom") for a in s[0]._.morf)]
+    if subjects:
+        return subjects[-1], "organizer:subject_before_cue"
     if before:
         return before[0], "organizer:subject_before_cue"
     return None, ""

@@ -26,3 +26,28 @@ def test_project_owner_in_genitive(nlp):
 def test_no_cue_no_organizer(nlp):
     v = nlp("Uczestnicy odwiedzili Fundację „Wiatrak” w Bydgoszczy i Stowarzyszenie „Tęcza” w Toruniu.")._.visit
     assert v.organizer is None
+
+
+def test_subject_nearest_the_verb_not_an_agent_of_another_participle(nlp):
+    v = nlp("W związku z konkursem ogłoszonym przez Urząd Marszałkowski Województwa Lubuskiego "
+            "Spółdzielnia Socjalna „Razem” zorganizowała w czerwcu wizytę studyjną.")._.visit
+    assert v.organizer._.base == "Spółdzielnia Socjalna „Razem”"
+
+
+def test_support_offered_by_frames_the_visit(nlp):
+    v = nlp("W dniach 9-10 września odbyła się wizyta w ramach wsparcia, jakie oferuje Jurajski "
+            "Ośrodek Wsparcia Ekonomii Społecznej.")._.visit
+    assert v.organizer._.base == "Jurajski Ośrodek Wsparcia Ekonomii Społecznej"
+
+
+def test_a_project_mentioned_as_a_topic_does_not_name_the_organizer(nlp):
+    v = nlp("Uczestnicy zapoznali się z pilotażem projektu, realizowanego przez Miejski Ośrodek "
+            "Pomocy Społecznej w Olsztynie.")._.visit
+    assert v.organizer is None
+
+
+def test_first_person_author_that_took_part(nlp):
+    v = nlp("W maju Stowarzyszenie „Dolina Rzeki” wzięło udział w wyjeździe studyjnym. "
+            "Pojechaliśmy na Warmię, gdzie odwiedziliśmy Fundację „Promyk” w Olsztynie.")._.visit
+    assert v.organizer._.base == "Stowarzyszenie „Dolina Rzeki”"
+    assert v.organizer_rule == "organizer:first_person_author"
