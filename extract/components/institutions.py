@@ -129,8 +129,10 @@ class InstitutionFinder:
                         itype, rule = t2.type, f"keyword:{t2.lemmas[0]}"
             plural = self._plural(next((doc[k] for k in range(i, i + len(trig.lemmas))
                                         if any(a.pos in {"subst", "depr"} for a in doc[k]._.morf)), doc[i]))
-            base = self.base_form(span)
             trigger_end = i + len(trig.lemmas)
+            naming = _naming_words(doc, trigger_end) if end > trigger_end else 0
+            base = self.base_form(span) if not naming else self._named_base(span, trigger_end, naming)
+            trigger_end += naming
             if (not is_cap(doc[i]) and start == i and end > trigger_end and is_cap(doc[trigger_end])
                     and doc[trigger_end].text not in PATRON_WORDS
                     and not any(t.text in OPEN_QUOTES for t in doc[trigger_end:end])):
@@ -141,6 +143,10 @@ class InstitutionFinder:
                      proper=(start < i or end > i + len(trig.lemmas)),
                      lowercase=not is_cap(doc[i]), singular=self.base_form(span, number="sg") if plural else None)
             self._attach_city(doc, span)
+            stated = self._stated_kind(doc, span, lemma_cache)
+            if stated is not None and stated != itype:
+                # "Restauracja Strada Facendo a Padova to z kolei spółdzielnia socjalna"
+                span._.attrs["type"], span._.rule = stated, f"{rule}; stated_kind"
             add_span(doc, "institutions", span)
             i = end
         self._add_initialisms(doc)  # rules before the statistical candidates
@@ -243,6 +249,10 @@ class InstitutionFinder:
                     break
                 j = close + 1
                 continue
+            naming = _naming_words(doc, j) if j == end else 0
+            if naming:  # "Spółdzielni Socjalnej o nazwie Wisła …", "konsorcjum pn. „Klunkry …”"
+                j += naming
+                continue
             if tok.lower_ in CITY_PREPS:
                 break
             suffix = next((suf for suf in COMPANY_SUFFIXES
@@ -301,6 +311,26 @@ class InstitutionFinder:
                 doc[j - 1].lower_ == "z" and j < n and doc[j].lower_.startswith("o")):
             j -= 1
         return start, j
+
+    def _stated_kind(self, doc: Doc, span: Span, lemma_cache) -> str | None:
+        """The kind the text states right after the name: "X to (z kolei) spółdzielnia
+        socjalna", "X jest fundacją" (annotation: the stated kind wins)."""
+        sent_end = sentence_of(doc, span.start).end
+        k = span.end
+        while k < sent_end and k - span.end < 6 and doc[k].lower_ not in {"to", "jest", "była", "był"}:
+            if doc[k].text in {",", ";", "(", ":"} or any(a.pos in {"fin", "praet"} for a in doc[k]._.morf):
+                return None
+            k += 1
+        if k >= sent_end or doc[k].lower_ not in {"to", "jest", "była", "był"}:
+            return None
+        k += 1
+        while k < sent_end and doc[k].lower_ in {"z", "kolei", "również", "także", "obecnie", "też"}:
+            k += 1
+        for trig in self.triggers:
+            n = len(trig.lemmas)
+            if k + n <= sent_end and all(trig.lemmas[m] in lemma_cache[k + m] for m in range(n)):
+                return trig.type if n > 1 or trig.type != "INNE" else None
+        return None
 
     @staticmethod
     def _modifier_of_name(prev: Token) -> bool:
@@ -365,6 +395,21 @@ class InstitutionFinder:
     @classmethod
     def singular(cls, span: Span) -> str:
         return cls.base_form(span, number="sg")
+
+    @classmethod
+    def _named_base(cls, span: Span, name_at: int, naming: int) -> str:
+        """Kind and name without the naming words between them (annotation): "Spółdzielnia
+        Socjalna Wisła Otwarta Turystycznie"; after "a mianowicie" the name agrees with the
+        kind's case and is put in the nominative too ("…Spółdzielnią Socjalną a mianowicie
+        Zieloną Piłą")."""
+        doc = span.doc
+        kind = cls.base_form(doc[span.start:name_at])
+        name = doc[name_at + naming:span.end]
+        if doc[name_at].lower_ == "a":
+            rest = cls.base_form(name)
+        else:
+            rest = normalise_quotes(" ".join(text_of(doc)[name.start_char:name.end_char].split()))
+        return f"{kind} {rest}"
 
     @staticmethod
     def base_form(span: Span, number: str | None = None) -> str:
@@ -507,6 +552,21 @@ class InstitutionFinder:
             if span_lemmas(sentence_of(doc, p.start)) & self.visit_lemmas:
                 out.append(p)
         return out
+
+
+NAMING = (("o", "nazwie"), ("pod", "nazwą"), ("pn", "."), ("pn.",), ("p.n.",), ("a", "mianowicie"),
+          ("tj", "."), ("tj.",))
+
+
+def _naming_words(doc: Doc, j: int) -> int:
+    """Length of "o nazwie", "pn.", "a mianowicie" at j when a name (capitalised or quoted)
+    follows; 0 otherwise."""
+    for words in NAMING:
+        k = j + len(words)
+        if k < len(doc) and [t.lower_ for t in doc[j:k]] == list(words) and (
+                is_cap(doc[k]) or doc[k].text in OPEN_QUOTES or doc[k].text == '"'):
+            return len(words)
+    return 0
 
 
 def shares_case(a: Token, b: Token) -> bool:

@@ -120,3 +120,16 @@ def test_kinds_beyond_social_services(nlp):
     assert found.get("Izba Tradycji") == "INNE"
     assert found.get("Kozia Farma Złotna") == "PRZEDSIEBIORSTWO"
     assert found.get("Wydział Zdrowia Publicznego") == "JST"
+
+
+def test_naming_words_between_kind_and_name_are_dropped(nlp):
+    doc = nlp("Odwiedzili Spółdzielnię Socjalną o nazwie Wisła Otwarta Turystycznie. Spotkali się "
+              "z trzecią Spółdzielnią Socjalną a mianowicie Zieloną Piłą.")
+    assert [s._.base for s in doc.spans["institutions"]] == [
+        "Spółdzielnia Socjalna Wisła Otwarta Turystycznie", "Spółdzielnia Socjalna Zielona Piła"]
+
+
+def test_kind_stated_after_the_name_wins(nlp):
+    doc = nlp("Restauracja Smaki Świata w Padwie to z kolei spółdzielnia socjalna.")
+    found = {s._.base: s._.attrs["type"] for s in doc.spans["institutions"]}
+    assert found.get("Restauracja Smaki Świata") == "SPOLDZIELNIA_SOCJALNA"
