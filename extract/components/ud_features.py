@@ -4,7 +4,8 @@ A tagger trained on ~55k words has seen few word forms; what Morfeusz says a for
 be ("adj|subst", or the exact set of its tags) tells it much more about unseen words
 than their spelling.  ``wizyty.MorfeuszHashEmbed.v1`` is spaCy's MultiHashEmbed plus two
 hashed features per token — the set of its readings' classes and the set of their tags —
-mixed by one maxout layer.  Absolute imports: ``spacy train --code`` loads this file
+mixed by one maxout layer.  ``v2`` takes a list of features, adding SGJP name labels
+(imię, nazwisko, nazwa_geograficzna…) and gazetteer membership, for NER.  Absolute imports: ``spacy train --code`` loads this file
 on its own.
 """
 from __future__ import annotations
@@ -23,29 +24,75 @@ from extract.morph.analyser import analyse
 @lru_cache(maxsize=200_000)
 def ambiguity_class(text: str) -> tuple[int, int]:
     """Hashes of "the classes it can be" and "the tags it can have" for a word form."""
-    analyses = analyse(text)
-    classes = "|".join(sorted({a.pos for a in analyses})) or "none"
-    tags = "|".join(sorted({a.tag for a in analyses})) or "none"
-    return hash_string("C" + classes), hash_string("T" + tags)
+    return token_features(text, ("classes", "tags"))
+
+
+@lru_cache(maxsize=400_000)
+def token_features(text: str, features: tuple[str, ...]) -> tuple[int, ...]:
+    """One hash per named feature of a word form (see ``FEATURES``)."""
+    return tuple(hash_string(name[0].upper() + FEATURES[name](text)) for name in features)
+
+
+def _classes(text: str) -> str:
+    return "|".join(sorted({a.pos for a in analyse(text)})) or "none"
+
+
+def _tags(text: str) -> str:
+    return "|".join(sorted({a.tag for a in analyse(text)})) or "none"
+
+
+def _names(text: str) -> str:
+    """SGJP name labels over the readings: "imię|nazwisko", "nazwa_geograficzna"…"""
+    return "|".join(sorted({lab for a in analyse(text) for lab in a.labels})) or "none"
+
+
+def _gazetteer(text: str) -> str:
+    """Whether a reading's lemma is a locality of the project's gazetteer."""
+    from extract.places.gazetteer import gazetteer
+
+    if not text[:1].isupper():
+        return "no"
+    gaz = gazetteer()
+    return "yes" if any(gaz.lookup(a.lemma) for a in analyse(text)) else "no"
+
+
+FEATURES = {"classes": _classes, "tags": _tags, "names": _names, "gazetteer": _gazetteer}
 
 
 def _features_forward(model: Model, docs, is_train: bool):
-    out = [model.ops.asarray2i(np.array([ambiguity_class(t.text) for t in doc] or
-                                        np.zeros((0, 2)), dtype="uint64").reshape(-1, 2),
-                               dtype="uint64")
+    names = tuple(model.attrs["features"])
+    out = [model.ops.asarray2i(np.array([token_features(t.text, names) for t in doc],
+                                        dtype="uint64").reshape(-1, len(names)), dtype="uint64")
            for doc in docs]
     return out, lambda d_out: []
 
 
-def morfeusz_features() -> Model:
-    return Model("morfeusz_ambiguity_class", _features_forward)
+def morfeusz_features(features: tuple[str, ...] = ("classes", "tags")) -> Model:
+    return Model("morfeusz_ambiguity_class", _features_forward, attrs={"features": list(features)})
+
+
+def _embed(width: int, attrs: list[str], rows: list[int], features: tuple[str, ...],
+           feature_rows: int) -> Model:
+    words = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=False)
+    tables = [HashEmbed(width, feature_rows, column=i, seed=101 + i) for i in range(len(features))]
+    morf = chain(morfeusz_features(features), with_array(concatenate(*tables)))
+    return chain(concatenate(words, morf),
+                 with_array(Maxout(width, (1 + len(features)) * width, nP=3, dropout=0.0,
+                                   normalize=True)))
 
 
 @registry.architectures("wizyty.MorfeuszHashEmbed.v1")
 def morfeusz_hash_embed(width: int, attrs: list[str], rows: list[int], morf_rows: int) -> Model:
-    words = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=False)
-    morf = chain(morfeusz_features(),
-                 with_array(concatenate(HashEmbed(width, morf_rows, column=0, seed=101),
-                                        HashEmbed(width, morf_rows, column=1, seed=102))))
-    return chain(concatenate(words, morf),
-                 with_array(Maxout(width, 3 * width, nP=3, dropout=0.0, normalize=True)))
+    """Word hashes + the Morfeusz ambiguity classes (classes, tags): the UD tagger's input."""
+    return _embed(width, attrs, rows, ("classes", "tags"), morf_rows)
+
+
+@registry.architectures("wizyty.MorfeuszHashEmbed.v2")
+def morfeusz_hash_embed_v2(width: int, attrs: list[str], rows: list[int], features: list[str],
+                           feature_rows: int) -> Model:
+    """Word hashes + any of ``FEATURES`` (e.g. SGJP name labels and gazetteer membership
+    for NER)."""
+    unknown = set(features) - set(FEATURES)
+    if unknown:
+        raise ValueError(f"unknown Morfeusz features {sorted(unknown)}; known: {sorted(FEATURES)}")
+    return _embed(width, attrs, rows, tuple(features), feature_rows)
