@@ -10,6 +10,7 @@ from typing import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from ..morph.analyser import analyse, tag_categories
 from ..morph.names import given_name_readings
 
 
@@ -27,6 +28,31 @@ def surname_like(tok: Token) -> bool:
         return True
     # a capitalised word inside a sentence that SGJP knows only as a common word is no surname
     return "-" in tok.text
+
+
+PLURAL_SURNAME_ENDINGS = ("owie", "scy", "ccy", "dzcy")
+
+
+def plural_surname(word: str) -> str | None:
+    """The singular of a couple's plural surname ("Margolowie" -> "Margol", "Wróblowie" ->
+    "Wróbel", "Kowalscy" -> "Kowalski"): SGJP's surname lemma of a plural reading, else the
+    ending cut off; None for another word."""
+    for a in analyse(word):
+        if "nazwisko" in a.labels and "pl" in tag_categories(a.tag) and "nom" in tag_categories(a.tag):
+            return a.lemma
+    low = word.lower()
+    for end in PLURAL_SURNAME_ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            stem = word[: len(word) - len(end)]
+            return stem if end == "owie" else stem + end[:-2] + "ki"
+    return None
+
+
+def _foreign_name_word(tok: Token) -> bool:
+    """A word SGJP does not know, or knows as a name or only as a common noun ("Larsen")."""
+    readings = tok._.morf
+    return all(a.pos == "ign" or {"imię", "nazwisko"} & set(a.labels) or a.pos == "subst"
+               for a in readings) and not any(a.pos in {"adj", "fin", "praet", "prep", "conj"} for a in readings)
 
 
 class NameFinder:
@@ -47,6 +73,8 @@ class NameFinder:
             a.lemma.lower() in self.titles for a in tok._.morf if a.pos == "subst")
 
     def __call__(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
+        yield from self._couples(doc)
+        yield from self._appositions(doc)
         n = len(doc)
         i = 0
         while i < n:
@@ -97,6 +125,35 @@ class NameFinder:
                         and not self.patron(doc, ent.start)
                         and not self.inside_institution(doc, ent.start, ent.end)):
                     yield ent.start, ent.end, "ner:persName"
+
+    @staticmethod
+    def _couples(doc: Doc) -> Iterator[tuple[int, int, str]]:
+        """"Krzysztof i Barbara Margolowie": two given names sharing a surname in the
+        plural; yields the first person as the given name alone (rule "couple") and the
+        second with the surname."""
+        for k in range(len(doc) - 3):
+            a, conj, b, sur = doc[k], doc[k + 1], doc[k + 2], doc[k + 3]
+            if (conj.lower_ in {"i", "oraz"} and is_name_word(a) and is_name_word(b) and is_name_word(sur)
+                    and given_name_readings(a.text) and given_name_readings(b.text)
+                    and plural_surname(sur.text)):
+                yield k, k + 1, "couple"
+                yield k + 2, k + 4, "couple"
+
+    def _appositions(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
+        """Names SGJP does not know, uninflected in a list of "Name – role" items
+        ("Irene Larsen – dyrektor …, Tomm Jensen – kierownik …"): 2-4 capitalised words
+        that open a list item and are followed by a dash and a role noun."""
+        n = len(doc)
+        for k in range(n - 3):
+            if k > 0 and not (doc[k].is_sent_start or doc[k - 1].text in {",", ":", ";"}
+                              or doc[k - 1].lower_ in {"oraz", "i"} or doc[k - 1].is_space):
+                continue
+            e = k
+            while e < n and e - k < 4 and is_name_word(doc[e]) and _foreign_name_word(doc[e]):
+                e += 1
+            if (2 <= e - k and e + 1 < n and doc[e].text in {"–", "-", "—"} and self.is_role(doc, e + 1)
+                    and not given_name_readings(doc[k].text) and not self.is_title(doc[k])):
+                yield k, e, "name+dash+role"
 
     @staticmethod
     def name_like(ent: Span) -> bool:

@@ -7,9 +7,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import add_span, annotate
-from ..morph.names import person_base
+from ..morph.names import gender_of, given_name_readings, person_base
 from ..resources import read_csv, read_lines
-from .candidates import NameFinder
+from .candidates import NameFinder, plural_surname
 from .organisations import OrgLinker
 from .roles import RoleReader
 
@@ -34,7 +34,7 @@ class PeopleFinder:
             if any(k in taken for k in range(start, end)) or self.names.credit(doc, start):
                 continue
             span = doc[start:end]
-            annotate(span, person_base([t.text for t in span]), rule, organization=None)
+            annotate(span, self._base(doc, span, rule), rule, organization=None)
             add_span(doc, "people", span)
             taken.update(range(start, end))
         # roles once every name is known: a role is never read across another person
@@ -49,7 +49,32 @@ class PeopleFinder:
             org, chars, rule = self.orgs(doc, span, roles.get(span.start))
             if org:
                 span._.attrs.update(organization=org, organization_span=chars, organization_rule=rule)
+        self._share_within_couples(doc)
         return doc
+
+    @staticmethod
+    def _base(doc: Doc, span, rule: str) -> str:
+        words = [t.text for t in span]
+        if rule == "couple":
+            sur = doc[span.start + 3] if len(span) == 1 else span[-1]
+            single = plural_surname(sur.text) or sur.text
+            reads = sorted(given_name_readings(span[0].text), key=lambda a: "nom" not in a.tag)
+            given = reads[0].lemma if reads else span[0].text
+            if reads and gender_of(reads[0]) == "f" and single.endswith(("ski", "cki", "dzki")):
+                single = single[:-1] + "a"  # "Maria" of "Kowalscy" is Kowalska
+            return f"{given} {single}"
+        return person_base(words)
+
+    @staticmethod
+    def _share_within_couples(doc: Doc) -> None:
+        """"Krzysztof i Barbara Margolowie, założyciele …": the role after the pair is both's."""
+        people = list(doc.spans["people"])
+        for first, second in zip(people, people[1:]):
+            if first._.rule == second._.rule == "couple" and second.start == first.end + 1:
+                for key in ("role", "role_span", "role_rule", "organization", "organization_span",
+                            "organization_rule"):
+                    if first._.attrs.get(key) is None and second._.attrs.get(key) is not None:
+                        first._.attrs[key] = second._.attrs[key]
 
 
 @Language.factory(

@@ -63,6 +63,10 @@ class OrgLinker:
             found = self._of_kind(doc, person, role.org_head, insts)
             if found is not None:
                 return _base(found), (found.start_char, found.end_char), "org_of_kind_in_context"
+        if role is not None and role.rule == "role_after_name":
+            # "A – koordynator projektu, B – dyrektor Departamentu X": an institution further
+            # on in the list is the next person's
+            return None, None, ""
         org = self._nearest(doc, person, role, insts)
         if org[0] is None and role is not None:
             # the head or staff of the institution the previous sentence is about:

@@ -155,3 +155,22 @@ def test_fullest_mention_of_the_organisation(nlp):
             "Elbląskiego Centrum.")
     found = people(nlp, text)
     assert found["Ewa Wrona"]["organization"] == "Elbląskie Centrum Pomocy Rodzinie"
+
+
+def test_couple_sharing_a_plural_surname(nlp):
+    found = people(nlp, "Na miejscu przywitali nas państwo Tomasz i Ewa Kowalscy, właściciele "
+                        "Gospodarstwa „Pod Lipą”.")
+    assert {"Tomasz Kowalski", "Ewa Kowalska"} <= set(found)
+    assert found["Tomasz Kowalski"]["role"] == found["Ewa Kowalska"]["role"] == "właściciel"
+    found = people(nlp, "Wioskę pokazali nam Marek i Anna Wróblowie.")
+    assert {"Marek Wróbel", "Anna Wróbel"} <= set(found)
+
+
+def test_foreign_names_in_a_list_of_name_dash_role(nlp):
+    text = ("Stronę duńską reprezentowali: Mette Frederiksen – dyrektor Wydziału Spraw Socjalnych, "
+            "Lars Holm – kierownik projektu, Sven Dahl – koordynator wolontariatu.")
+    found = people(nlp, text)
+    assert found["Mette Frederiksen"]["role"] == "dyrektor"
+    assert found["Lars Holm"]["role"] == "kierownik projektu"
+    assert found["Lars Holm"]["organization"] is None  # the next item's institution is not his
+    assert "Sven Dahl" in found
