@@ -271,7 +271,10 @@ class InstitutionFinder:
                 single_word_kind = j == end and end - start == 1
                 # "Muzeum Jana Kochanowskiego": a person in the genitive names the institution
                 named_after = single_word_kind and self._genitive_person(doc, j)
-                if (self._starts_new_institution(doc, j, lemma_cache) and not single_word_kind) or (
+                # "Stowarzyszenie na Rzecz Spółdzielni Socjalnych": the beneficiary, no new name
+                for_whom = j >= 2 and doc[j - 1].lower_ in {"rzecz", "dla"}
+                if (self._starts_new_institution(doc, j, lemma_cache) and not single_word_kind
+                        and not for_whom) or (
                         not patron and not named_after and self._starts_person(doc, j)):
                     break  # ("Stowarzyszenie Lokalna Grupa Działania …" is one name)
                 j += 1

@@ -270,6 +270,24 @@ class HostSelector:
             if not existing:
                 out.append(HostChoice(role_span, f"Gmina {place.name}", "JST", place.name,
                                       place.voivodeship, "municipal_head_met", city_rule="role_place"))
+        # the head met without a name: "spotkanie z … wójtem gminy Brzuze", "Wójt Przerośli"
+        for t in doc:
+            if not lemma_set(doc, t.i) & self.cues["municipal_head"]:
+                continue
+            if not span_lemmas(sentence_of(doc, t.i)) & self.cues["visit"]:
+                continue
+            k = t.i + 1
+            while k < len(doc) and doc[k].lower_ in {"gminy", "miasta", "i", "gminy-miasta"}:
+                k += 1
+            if k >= len(doc) or not doc[k].is_title or doc[k].is_sent_start:
+                continue
+            place = resolve_city(doc[k].text, doc)
+            if place is None or place.rule == "adjective":
+                continue
+            if any(h.type == "JST" and h.city == place.name for h in hosts + out):
+                continue
+            out.append(HostChoice(doc[t.i:k + 1], f"Gmina {place.name}", "JST", place.name,
+                                  place.voivodeship, "municipal_head_met", city_rule="role_place"))
         return out
 
 

@@ -50,3 +50,13 @@ def test_own_institution_programme_names_and_furniture_are_no_hosts(nlp):
 def test_a_programme_point_is_not_a_programme_name(nlp):
     v = nlp("Kolejnym punktem programu było odwiedzenie Firmy Społecznej Kłos w Brzezinach.")._.visit
     assert [h.name for h in v.hosts] == ["Firma Społeczna Kłos"]
+
+
+def test_meeting_a_municipal_head_without_a_name_is_meeting_the_gmina(nlp):
+    v = nlp("Odbyło się tam spotkanie z właścicielką gospodarstwa oraz wójtem gminy Brzuze.")._.visit
+    assert ("Gmina Brzuze", "JST", "Brzuze") in [(h.name, h.type, h.city) for h in v.hosts]
+
+
+def test_association_for_the_benefit_of_cooperatives_is_one_name(nlp):
+    v = nlp("Wizyta w Stowarzyszeniu na Rzecz Spółdzielni Socjalnych.")._.visit
+    assert [h.name for h in v.hosts] == ["Stowarzyszenie na Rzecz Spółdzielni Socjalnych"]
