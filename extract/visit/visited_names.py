@@ -83,13 +83,17 @@ def _listed_items(doc: Doc, visit: set[str]) -> list[tuple[int, int, str]]:
     starts = _line_starts(doc)
     ends = starts[1:] + [len(doc)]
     in_list = False
+    items = 0
     for a, b in zip(starts, ends):
         line = doc[a:b]
         text = line.text.strip()
         if not text:
+            if items:
+                in_list = False  # a blank line after the items ends the list
             continue
         if text.endswith(":"):
             in_list = bool(span_lemmas(line) & visit)
+            items = 0
             continue
         if not in_list:
             continue
@@ -98,8 +102,10 @@ def _listed_items(doc: Doc, visit: set[str]) -> list[tuple[int, int, str]]:
                          or doc[k].text in {".", ")"}):
             k += 1
         if k == a:
-            in_list = False  # the list ended
-            continue
+            if not items:
+                in_list = False  # no list after the line
+            continue  # an item wrapped onto the next line
+        items += 1
         if k < b and (doc[k].is_title or doc[k].is_upper or doc[k].text in OPEN_Q):
             e = _name_run(doc, k, b)
             if e > k:
