@@ -1,13 +1,14 @@
 """UD-trained disambiguation of Morfeusz2 readings: ``tag_``, ``pos_``, ``morph``, ``lemma_``.
 
 The optional model ``models/ud_pl/model`` (trained on Polish UD treebanks, see its
-MODEL_CARD) is a small CNN tagger that scores every full NKJP tag in context.  Morfeusz2
-lists what a form can be; the reading whose tag the tagger scores highest wins and gives
-the lemma, so the lemma is always a dictionary base form where Morfeusz knows the word.
-UPOS and UD features come from tables counted on the same training data, keyed by
-(lemma, tag) — in the treebanks UPOS is a function of those for 99.6 % of the words
-(the rest is mostly "być" as AUX or VERB).  Words Morfeusz does not know keep the
-tagger's best tag and their own form as lemma.
+MODEL_CARD) is a small CNN tagger that scores joint "UPOS|NKJP tag" labels in context,
+with Morfeusz2 ambiguity classes among its inputs (``ud_features``).  Morfeusz2 lists
+what a form can be; the reading whose tag the tagger scores highest wins and gives the
+lemma, so the lemma is a dictionary base form wherever Morfeusz knows the word.  UPOS and
+UD features come from tables counted on the same training data, keyed by (lemma, tag) —
+in the treebanks UPOS is a function of those for 99.6 % of the words; where it is not
+("być" as AUX or VERB) the tagger's joint label decides.  Words Morfeusz does not know,
+and numbers, keep the tagger's best tag and their own form as lemma.
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from .morphology import NAME_LABELS, UPOS_OF_CLASS
 TABLES_FILE = "wizyty_ud_tables.json"
 UNKNOWN = ("ign", "dig", "romandig")  # no reading, or a number: the tagger's tag, the form
 SEP = "|"  # joint tagger labels "UPOS|NKJP tag"
+MAX_CACHED_FORMS = 200_000
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,8 @@ class UDTagger:
             classes = np.array([self.class_index.get(r.analysis.pos, 0) for r in rs], dtype="int64")
             has_brev = any(r.analysis.pos == "brev" for r in rs)
             cased = len({r.analysis.lemma[:1].isupper() for r in rs}) > 1
+            if len(self._cands) >= MAX_CACHED_FORMS:  # bounded memory on long runs
+                self._cands.clear()
             cached = self._cands[text] = Candidates(tuple(rs), tags, classes, has_brev, cased)
         return cached
 
