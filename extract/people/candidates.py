@@ -30,6 +30,7 @@ def surname_like(tok: Token) -> bool:
     return "-" in tok.text
 
 
+COVER_KEY = "wizyty_people_cover"
 PLURAL_SURNAME_ENDINGS = ("owie", "scy", "ccy", "dzcy")
 
 
@@ -184,8 +185,22 @@ class NameFinder:
 
     @staticmethod
     def inside_institution(doc: Doc, start: int, end: int) -> bool:
-        for inst in doc.spans["institutions"] if "institutions" in doc.spans else []:
-            if (inst.start <= start and end <= inst.end and inst._.attrs.get("type") not in {"PRZEDSIEBIORSTWO"}
-                    and not inst._.attrs.get("ner")):
-                return True
-        return False
+        """Inside an institution's name ("Fundacja Anny Dymnej"), companies and NER-only
+        candidates aside; the spans are indexed once per Doc by their first token."""
+        cover = doc.user_data.get(COVER_KEY)
+        if cover is None or cover[0] != len(doc):
+            spans = {}
+            for inst in doc.spans.get("institutions", []):
+                if inst._.attrs.get("type") not in {"PRZEDSIEBIORSTWO"} and not inst._.attrs.get("ner"):
+                    spans[inst.start] = max(spans.get(inst.start, 0), inst.end)
+            # for each token, the furthest end of a span starting at or before it
+            reach, furthest = [0] * len(doc), 0
+            for i in range(len(doc)):
+                furthest = max(furthest, spans.get(i, 0))
+                reach[i] = furthest
+            cover = doc.user_data[COVER_KEY] = (len(doc), spans, reach)
+        _, spans, reach = cover
+        # the containing span must start at or before `start` and reach `end`
+        if reach[start] < end:
+            return False
+        return any(s <= start and e >= end for s, e in spans.items() if e >= end and s <= start)

@@ -9,9 +9,20 @@ from spacy.tokens import Doc
 from ..extensions import add_span, annotate
 from ..morph.names import gender_of, given_name_readings, person_base
 from ..resources import read_csv, read_lines
-from .candidates import NameFinder, plural_surname
+from . import index
+from .candidates import COVER_KEY, NameFinder, plural_surname
 from .organisations import OrgLinker
 from .roles import RoleReader
+
+
+class _Others:
+    """Tokens of the other people: every person's tokens but this one's (no set copy)."""
+
+    def __init__(self, taken: set[int], start: int, end: int):
+        self.taken, self.start, self.end = taken, start, end
+
+    def __contains__(self, i: int) -> bool:
+        return i in self.taken and not self.start <= i < self.end
 
 
 class PeopleFinder:
@@ -38,10 +49,10 @@ class PeopleFinder:
             add_span(doc, "people", span)
             taken.update(range(start, end))
         # roles once every name is known: a role is never read across another person
+        index.build(doc)
         roles = {}
         for span in doc.spans["people"]:
-            others = taken - set(range(span.start, span.end))
-            role = self.roles.find(doc, span, others)
+            role = self.roles.find(doc, span, _Others(taken, span.start, span.end))
             span._.attrs.update(role=role.text if role else None, role_span=role.chars if role else None,
                                 role_rule=role.rule if role else None)
             roles[span.start] = role
@@ -50,6 +61,8 @@ class PeopleFinder:
             if org:
                 span._.attrs.update(organization=org, organization_span=chars, organization_rule=rule)
         self._share_within_couples(doc)
+        doc.user_data.pop(index.KEY, None)
+        doc.user_data.pop(COVER_KEY, None)
         return doc
 
     @staticmethod

@@ -9,16 +9,14 @@ sentence before (the head or staff of the place just described).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span
 
-from ..extensions import lemma_set, sentence_of
+from ..extensions import sentence_of
 from ..morph.inflect import to_nominative
+from . import index
 from .roles import Role
-
-
-def _usable(s: Span) -> bool:
-    a = s._.attrs or {}
-    return not (a.get("bare") or a.get("plural") or a.get("ner"))
 
 
 def _base(s: Span) -> str:
@@ -39,69 +37,67 @@ def named_phrase(doc: Doc, start: int, end: int) -> str:
 class OrgLinker:
     def __call__(self, doc: Doc, person: Span, role: Role | None) -> tuple[str | None, tuple[int, int] | None, str]:
         """(organisation, its character span, rule); of several mentions the fullest name."""
-        insts = [s for s in doc.spans.get("institutions", []) if _usable(s)]
-        org, chars, rule = self._find(doc, person, role, insts)
+        idx = index.get(doc)
+        org, chars, rule = self._find(doc, person, role, idx)
         if org:
-            fuller = [_base(s) for s in insts if len(_base(s)) > len(org) and _base(s).startswith(org + " ")]
+            fuller = [b for b in idx.base.values() if len(b) > len(org) and b.startswith(org + " ")]
             if fuller:  # "Gorzowskiego Centrum" after "Gorzowskie Centrum Pomocy Rodzinie"
                 org, rule = max(fuller, key=len), rule + "+fullest_mention"
         return org, chars, rule
 
-    def _find(self, doc: Doc, person: Span, role: Role | None, insts: list[Span]):
+    def _find(self, doc: Doc, person: Span, role: Role | None, idx: index.PeopleIndex):
         k = person.end
         if k + 1 < len(doc) and doc[k].lower_ in {"z", "ze"}:
-            inst = next((s for s in insts if s.start == k + 1), None)
+            inst = idx.usable_by_start.get(k + 1)
             if inst is not None:
                 return _base(inst), (inst.start_char, inst.end_char), "org_z_after_name"
-        if role is not None and role.org_span is not None and _usable(role.org_span):
+        if role is not None and role.org_span is not None and index.usable(role.org_span):
             s = role.org_span
             return _base(s), (s.start_char, s.end_char), "org_after_role"
         if role is not None and role.org is not None:
             a, b = role.org
             return named_phrase(doc, a, b), (doc[a].idx, doc[b - 1].idx + len(doc[b - 1])), "org_named_after_role"
         if role is not None and role.org_head:
-            found = self._of_kind(doc, person, role.org_head, insts)
+            found = self._of_kind(doc, person, role.org_head, idx)
             if found is not None:
                 return _base(found), (found.start_char, found.end_char), "org_of_kind_in_context"
         if role is not None and role.rule == "role_after_name":
             # "A – koordynator projektu, B – dyrektor Departamentu X": an institution further
             # on in the list is the next person's
             return None, None, ""
-        org = self._nearest(doc, person, role, insts)
+        org = self._nearest(doc, person, role, idx)
         if org[0] is None and role is not None:
             # the head or staff of the institution the previous sentence is about:
             # "… w spółdzielni „Nie jesteś sam”. Wiceprezes Michał Wójcik opowiedział …"
             sent = sentence_of(doc, person.start)
             if sent.start > 0:
                 prev = sentence_of(doc, sent.start - 1)
-                inside = [s for s in insts if prev.start <= s.start and s.end <= prev.end]
+                inside = [s for s in idx.usable_by_sentence.get(prev.start, []) if s.end <= prev.end]
                 if inside:
                     s = inside[-1]
                     return _base(s), (s.start_char, s.end_char), "org_of_previous_sentence"
         return org
 
     @staticmethod
-    def _of_kind(doc: Doc, person: Span, head: str, insts: list[Span]) -> Span | None:
+    def _of_kind(doc: Doc, person: Span, head: str, idx: index.PeopleIndex) -> Span | None:
         """The nearest institution whose name has the lemma ``head`` before the person (the
         noun refers back to it), else after them in their sentence."""
         sent = sentence_of(doc, person.start)
         # a named institution, not another generic mention ("spółdzielni socjalnej")
-        kind = [s for s in insts if any(head in lemma_set(doc, i) for i in range(s.start, s.end))
-                and any(t.text[:1].isupper() or t.text in {"„", '"'} for t in s)]
-        before = [s for s in kind if s.end <= person.start]
+        kind = idx.of_kind(doc, head)
+        pos = bisect_left([s.end for s in kind], person.start + 1)  # kind is in reading order
+        before = [s for s in kind[:pos] if s.end <= person.start]
         if before:
             return max(before, key=lambda s: s.start)
         after = [s for s in kind if s.start >= person.end and s.end <= sent.end]
         return min(after, key=lambda s: s.start) if after else None
 
     @staticmethod
-    def _nearest(doc: Doc, person: Span, role: Role | None, insts: list[Span]):
+    def _nearest(doc: Doc, person: Span, role: Role | None, idx: index.PeopleIndex):
         sent = sentence_of(doc, person.start)
         rspan = role.chars if role is not None else None
         best, best_dist = None, 10**9
-        for inst in insts:
-            if sentence_of(doc, inst.start) != sent:
-                continue
+        for inst in idx.usable_by_sentence.get(sent.start, []):
             if rspan and inst.start_char >= rspan[0]:
                 dist = abs(inst.start_char - rspan[1])
             else:

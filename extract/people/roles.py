@@ -21,6 +21,7 @@ from ..extensions import sentence_of
 from ..morph.analyser import tag_categories
 from ..morph.inflect import to_nominative
 from ..morph.names import given_name_readings
+from . import index
 from .candidates import is_name_word
 
 STOP_IN_ROLE = {",", ".", ";", ":", "(", ")", "w", "we", "z", "ze", "oraz", "i", "a", "–", "-"}
@@ -112,8 +113,8 @@ class RoleReader:
     def phrase(self, doc: Doc, i: int, limit: int, rule: str) -> Role:
         """Role noun at i with its agreeing adjectives and genitive complements; an
         organisation after it is handed over, not kept in the role."""
-        insts = {s.start: s for s in doc.spans.get("institutions", []) if not s._.attrs.get("bare")}
-        people_starts = {s.start for s in doc.spans.get("people", [])}
+        idx = index.get(doc)
+        insts, people_starts = idx.named_by_start, idx.people_starts
         j = i + 1
         org_at = None
         while j < limit and j - i < 8:
@@ -229,7 +230,7 @@ class RoleReader:
         k = span.end
         if k + 1 < sent.end and doc[k].lower_ in {"z", "ze"}:
             # "Jagoda Jóźwik z PCPR w Płocku, kierownik …"
-            inst = next((s for s in doc.spans.get("institutions", []) if s.start == k + 1), None)
+            inst = index.get(doc).by_start.get(k + 1)
             if inst is not None:
                 k = inst.end
                 if k + 1 < sent.end and doc[k].lower_ in {"w", "we"}:
@@ -281,7 +282,7 @@ class RoleReader:
         """A list under a plural role: "pracownicy Zakładu Pracy Socjalnej: dr Kinga …, Artur …",
         "przedstawicieli Lokalnej Grupy Działania Ziemia Lubawska: Dominikę … i Joannę …",
         "czterech nauczycieli - Katarzyna …, Wioletta …"."""
-        insts_end = {s.end: s for s in doc.spans.get("institutions", [])}
+        insts_end = index.get(doc).by_end
         for colon in range(span.start - 1, sent.start, -1):
             if doc[colon].text not in LIST_INTRODUCERS:
                 continue
