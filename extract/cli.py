@@ -119,7 +119,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .parallel import default_jobs
     from .pipeline import ModelNotAvailable
     from .reading import InputError
-    from .runner import RunOptions, run
+    from .runner import PipelineConfigError, RunOptions, run
     from .tables import TableWriteError
 
     def say(msg: str) -> None:
@@ -152,8 +152,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
-    except ModelNotAvailable as err:
-        print(f"error: {err}", file=sys.stderr)
+    except (ModelNotAvailable, PipelineConfigError) as err:
+        print(f"error: {err}; nothing was processed, the previous tables are unchanged", file=sys.stderr)
         return EXIT_USAGE
     except TableWriteError as err:
         print(f"error: {err}; the previous tables are unchanged", file=sys.stderr)

@@ -254,6 +254,31 @@ def pipeline_fingerprint(pipeline_args: dict[str, Any]) -> str:
     return fingerprint(settings, extra)
 
 
+class PipelineConfigError(ValueError):
+    """The config (file, ``--set``, ``--model``) does not give a pipeline; one line says why."""
+
+
+def _config_error_text(err: Exception) -> str:
+    errors = getattr(err, "errors", None)
+    if errors:  # confection's ConfigValidationError: where and what
+        where = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', []))}: {e.get('msg', '')}" for e in errors[:3])
+        return f"{getattr(err, 'title', None) or 'config error'}: {where}"
+    text = " ".join(str(err).split())
+    return text if len(text) <= 240 else text[:237] + "..."
+
+
+def load_checked(pipeline_args: dict[str, Any]) -> Language:
+    """``build_pipeline(**pipeline_args)``; what a config gets wrong becomes :class:`PipelineConfigError`."""
+    from .pipeline import ModelNotAvailable, build_pipeline
+
+    try:
+        return build_pipeline(**pipeline_args)
+    except ModelNotAvailable:
+        raise
+    except (ValueError, KeyError, TypeError, OSError) as err:
+        raise PipelineConfigError(f"the pipeline cannot be built from the config: {_config_error_text(err)}") from err
+
+
 def _chunks(items: list[Report], size: int) -> Iterable[list[Report]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -274,6 +299,8 @@ def _process(todo: list[Report], opts: RunOptions, summary: RunSummary,
     if opts.jobs > 1 and len(todo) > 1:
         from .parallel import format_workers, iter_parallel
 
+        load_checked(opts.pipeline_args)  # a bad config: one clear error, not dead workers
+
         size = max(1, min(opts.batch_size * 2, len(todo) // (opts.jobs * 4) or 1))
         finished = 0
         workers: dict = {}  # pid -> WorkerStats (peak memory of each worker)
@@ -287,9 +314,7 @@ def _process(todo: list[Report], opts: RunOptions, summary: RunSummary,
         summary.pipeline = f"{opts.jobs} worker processes"
         summary.notes.append(format_workers(workers))
         return
-    from .pipeline import build_pipeline
-
-    nlp = build_pipeline(**opts.pipeline_args)
+    nlp = load_checked(opts.pipeline_args)
     stat = nlp.meta.get("wizyty_statistical")
     summary.pipeline = ", ".join(nlp.pipe_names) + (f"; statistical: {stat['model']}" if stat else "; rules only")
     finished = 0

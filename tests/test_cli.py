@@ -161,6 +161,8 @@ def previous_out(tmp_path, corpus_dir):
     (["--set", "components.nie_ma_takiego.x=1"], "nie_ma_takiego"),
     (["--config", "nie_ma.cfg"], "nie_ma.cfg"),
     (["--model", "no_such_model"], "no_such_model"),
+    (["--set", "components.wizyty_topics.no_such_setting=1"], "no_such_setting"),
+    (["--set", "components.wizyty_topics.no_such_setting=1", "--jobs", "2"], "no_such_setting"),
 ])
 def test_bad_options_exit_2_with_one_line_and_leave_the_tables(previous_out, corpus_dir, capsys, bad, says):
     out, before = previous_out
