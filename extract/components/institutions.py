@@ -128,7 +128,8 @@ class InstitutionFinder:
                     if t2.anywhere and t2.lemmas[0] in lemma_cache[j] and len(t2.lemmas) == 1:
                         itype, rule = t2.type, f"keyword:{t2.lemmas[0]}"
             plural = self._plural(next((doc[k] for k in range(i, i + len(trig.lemmas))
-                                        if any(a.pos in {"subst", "depr"} for a in doc[k]._.morf)), doc[i]))
+                                        if any(a.pos in {"subst", "depr"} for a in doc[k]._.morf)), doc[i])) \
+                or (len(trig.lemmas) == 2 and self._plural_adjective(doc[i + 1]))
             trigger_end = i + len(trig.lemmas)
             naming = _naming_words(doc, trigger_end) if end > trigger_end else 0
             base = self.base_form(span) if not naming else self._named_base(span, trigger_end, naming)
@@ -212,6 +213,13 @@ class InstitutionFinder:
         nouns = [a for a in tok._.morf if a.pos in {"subst", "depr"}]
         return bool(nouns) and all(":pl:" in a.tag and ":sg" not in a.tag and "pt" not in a.tag
                                    for a in nouns)
+
+    @staticmethod
+    def _plural_adjective(tok: Token) -> bool:
+        """The kind's adjective right after its noun has only plural readings: "Spółdzielni
+        Socjalnych" (the noun alone is also a singular genitive)."""
+        adjs = [a for a in tok._.morf if a.pos == "adj"]
+        return bool(adjs) and all(":pl:" in a.tag for a in tok._.morf)
 
     # -- extent ---------------------------------------------------------------------
     def _extent(self, doc: Doc, start: int, end: int, lemma_cache) -> tuple[int, int]:

@@ -86,6 +86,8 @@ def _parent_place_start(doc: Doc, span: Span) -> int | None:
     while k < len(doc) and k - span.end < 6 and k not in starts and (
             doc[k].lower_ in PARENT_LINKS or doc[k].lower_.startswith(PARENT_LINK_STEMS)):
         k += 1
+    if k > span.end and doc[k - 1].text == ",":
+        return None  # "ZAZ, Chrześcijańskie Stowarzyszenie … w Kluczach": the next list item
     if sentence_of(doc, k if k < len(doc) else len(doc) - 1).start != sentence_of(doc, span.start).start:
         return None
     parent = starts.get(k)

@@ -146,6 +146,12 @@ class HostSelector:
             return "page_furniture"
         if near & self.cues["founder_before"]:
             return "founder"
+        if near & self.cues["document_of"]:
+            return "document_issuer"  # "na mocy Uchwały … Rady Miejskiej"
+        if self._person_function(doc, span):
+            return "function_of_a_person"
+        if self._run_by_host(doc, span, hosts):
+            return "run_by_a_host"
         if before & self.cues["partner_before"]:
             return "partner"
         if near & self.cues["lodging_before"]:
@@ -163,9 +169,17 @@ class HostSelector:
         return ""
 
     def _organised_by(self, doc: Doc, span: Span) -> bool:
-        """ "w konkursie organizowanym przez ROPS Kraków": the organiser of something."""
+        """ "w konkursie organizowanym przez ROPS Kraków", "organizowanej przez biuro UNDP w
+        Mińsku oraz Fundację X": an organiser (also the second of coordinated agents)."""
         i = span.start
-        return i >= 2 and doc[i - 1].lower_ == "przez" and bool(lemma_set(doc, i - 2) & self.cues["organize"])
+        inside = {k for s in doc.spans.get("institutions", []) if s.end <= i for k in range(s.start, s.end)}
+        places = {k for p in doc.spans.get("places", []) if p.end <= i for k in range(p.start, p.end)}
+        k = i - 1
+        sent_start = sentence_of(doc, i).start
+        while k > sent_start and i - k < 16 and (k in inside or k in places or doc[k].lower_ in {
+                "oraz", "i", ",", "w", "we", "z", "(", ")"} or doc[k].is_upper or doc[k].is_title):
+            k -= 1
+        return k >= 1 and doc[k].lower_ == "przez" and bool(lemma_set(doc, k - 1) & self.cues["organize"])
 
     def _funded_by(self, doc: Doc, span: Span) -> bool:
         """ "dzięki wsparciu Fundacji …", "z dofinansowania Urzędu Marszałkowskiego": a funder."""
@@ -189,6 +203,27 @@ class HostSelector:
             if readings and any(":pl:" in a.tag or a.lemma in {"kadra", "delegacja"} for a in readings):
                 return not (k > 0 and doc[k - 1].lower_ in {"z", "ze"})
         return False
+
+    def _person_function(self, doc: Doc, span: Span) -> bool:
+        """ "… jest Prezesem Zarządu Ogólnopolskiego Związku …", "jest rewidentem X": another
+        function of a person the text describes, not an institution the group met."""
+        window = range(max(sentence_of(doc, span.start).start, span.start - 4), span.start)
+        return any(doc[k].lower_ in COPULA_FORMS for k in window) and any(
+            lemma_set(doc, k) & self.cues["function"] for k in window)
+
+    def _run_by_host(self, doc: Doc, span: Span, hosts: list[HostChoice]) -> bool:
+        """ "Dobra Spółdzielnia Socjalna, prowadząca Dobrą Kawiarnię", "zadaniem Spółdzielni
+        jest prowadzenie Domu Dziennego Pobytu": a business or facility a named host runs is
+        part of that host."""
+        i = span.start
+        if span._.attrs.get("type") not in {"PRZEDSIEBIORSTWO", "INNE"}:
+            return False  # a unit of its own kind (ZAZ, WTZ, CIS …) is a host of its own
+        if not any(lemma_set(doc, k) & {"prowadzić", "prowadzenie", "prowadzący"}
+                   and not doc[k].lower_.startswith("prowadzon") for k in range(max(0, i - 2), i)):
+            return False
+        sent_start = sentence_of(doc, i).start
+        return any(h.span.end <= i and h.span.start >= sent_start - 40 and (
+            h.span._.attrs or {}).get("proper") for h in hosts)
 
     def _travelling_subject(self, doc: Doc, span: Span) -> bool:
         """ "Zespół Szkół nr 5 w Ełku udał się na wizytę", "Stowarzyszenie X wzięło udział w
@@ -291,6 +326,7 @@ class HostSelector:
         return out
 
 
+COPULA_FORMS = {"jest", "był", "była", "są", "byli", "będąc", "pełni", "pełniąc", "został", "została"}
 CREDIT_WORDS = {"tekst", "zdjęcia", "zdjęcie", "fot", "foto", "autor", "opracowanie", "źródło"}
 
 

@@ -60,3 +60,18 @@ def test_meeting_a_municipal_head_without_a_name_is_meeting_the_gmina(nlp):
 def test_association_for_the_benefit_of_cooperatives_is_one_name(nlp):
     v = nlp("Wizyta w Stowarzyszeniu na Rzecz Spółdzielni Socjalnych.")._.visit
     assert [h.name for h in v.hosts] == ["Stowarzyszenie na Rzecz Spółdzielni Socjalnych"]
+
+
+def test_coorganiser_document_issuer_and_a_persons_function_are_no_hosts(nlp):
+    text = ("Wizyta organizowana przez Fundację „Most” w Mińsku oraz Fundację „Brzeg” odbyła się w "
+            "maju. Uczestnicy odwiedzili Spółdzielnię Socjalną „Kuźnia” w Opolu, utworzoną na mocy "
+            "Uchwały Rady Miejskiej w Opolu. Jej prezes jest członkiem Zarządu Ogólnopolskiego "
+            "Związku Rewizyjnego Spółdzielni Socjalnych.")
+    assert [h.name for h in nlp(text)._.visit.hosts] == ["Spółdzielnia Socjalna „Kuźnia”"]
+
+
+def test_a_business_run_by_a_named_host_is_part_of_it_but_a_unit_is_not(nlp):
+    v = nlp("Odwiedzili Dobrą Spółdzielnię Socjalną, prowadzącą Dobrą Kawiarnię. Potem odwiedzili "
+            "Spółdzielnię Socjalną „Opoka”, która prowadzi Zakład Aktywności Zawodowej.")._.visit
+    names = [h.name for h in v.hosts]
+    assert "Dobra Kawiarnia" not in names and "Zakład Aktywności Zawodowej" in names
