@@ -215,6 +215,11 @@ def _blocked(doc: Doc, i: int) -> bool:
     return False
 
 
+def _name_continues(doc: Doc, j: int) -> bool:
+    """A capitalised word (not a new sentence) follows: the name goes on."""
+    return j < len(doc) and doc[j].is_title and not doc[j].is_sent_start and doc[j].is_alpha
+
+
 def _person_like(doc: Doc, i: int, n: int) -> bool:
     """A first name + surname pair ("Jarosław Pilecki", "Anna Kowal") is not a place."""
     tok = doc[i]
@@ -525,7 +530,10 @@ class PlaceFinder:
                 cue = last_cue  # "we Wrocławiu, Bystrzycy Kłodzkiej i Kamieńcu Ząbkowickim"
             strict = _sentence_initial(doc, i) or i in quoted
             words = _name_run(doc, i)
-            m = self._best(doc, i, words, cue, strict)
+            # "odwiedziła Białystok, Korycin, Augustów i Supraśl": an item of a list of places
+            listed = cue is None and bool(mentions) and mentions[-1].end == last_end and \
+                i > last_end and i - last_end <= 2 and all(t.text.lower() in LINKERS for t in doc[last_end:i])
+            m = self._best(doc, i, words, cue, strict, listed)
             if m is None:
                 i += 1
                 continue
@@ -535,7 +543,8 @@ class PlaceFinder:
             i = m.end
         return mentions
 
-    def _best(self, doc: Doc, i: int, words: list[str], cue, strict: bool) -> Mention | None:
+    def _best(self, doc: Doc, i: int, words: list[str], cue, strict: bool,
+              listed: bool = False) -> Mention | None:
         gaz = self.gaz
         cands = _gazetteer_candidates(gaz, words)
         # "Wrocław-Tarnogaj": a city with a district after a hyphen goes to the city
@@ -552,7 +561,8 @@ class PlaceFinder:
         if self._country_word(words[0], cue):
             ordered = [c for c in ordered if c.length > 1]  # "do Niemiec": Germany, not Niemce
         for c in ordered:
-            if self._accept(doc, i, c, cue, strict):
+            if self._accept(doc, i, c, cue, strict) or (
+                    listed and c.kind == "gazetteer" and not _person_like(doc, i, c.length)):
                 cue_text = cue[0] if cue and self._cue_agrees(c, cue) else ""
                 rule = {"gazetteer": "gazetteer", "foreign": "foreign_exonym", "district": "gazetteer+district",
                         "morfeusz_geo": "morfeusz_geo", "guess": "suffix_guess"}[c.kind]
@@ -598,6 +608,9 @@ class PlaceFinder:
         has_cue = cue is not None and self._cue_agrees(c, cue)
         if has_cue and cue[2] != "prep" and _person_like(doc, i, c.length):
             return False  # "Sekretarzem Miasta Izabelą Zarzycką": a first name and surname
+        if c.kind in ("morfeusz_geo", "guess") and c.length == 1 and _name_continues(doc, i + 1) and (
+                c.kind == "guess" or _readings_have(doc[i], "nazwa_pospolita")):
+            return False  # "w Dziale Pomocy Środowiskowej", "w Olenderskim Parku": a longer name
         if c.kind == "guess":
             return has_cue and cue[2] == "prep" and cue[0] in STRONG_PREPS and "*" not in c.cases
         if c.kind == "morfeusz_geo":

@@ -196,3 +196,13 @@ def test_street_names_are_not_places(places_nlp):
 def test_first_name_after_admin_noun_is_a_person(nlp):
     doc = nlp("Spotkali się z Burmistrzem Lublina oraz Sekretarzem Miasta Izabelą Zarzycką.")
     assert "Izabela" not in [p._.base for p in doc.spans.get("places", [])]
+
+
+def test_capitalised_common_noun_starting_a_longer_name_is_no_place(nlp):
+    doc = nlp("Zapoznali się z pracą w Dziale Pomocy Środowiskowej ośrodka.")
+    assert "Dział" not in [p._.base for p in doc.spans.get("places", [])]
+
+
+def test_items_of_a_list_of_places_need_no_cue_each(nlp):
+    doc = nlp("Grupa odwiedziła m.in. Białystok, Korycin, Janów, Augustów i Supraśl.")
+    assert {"Augustów", "Supraśl"} <= {p._.base for p in doc.spans.get("places", [])}
