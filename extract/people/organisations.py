@@ -62,8 +62,15 @@ class OrgLinker:
             if found is not None:
                 return _base(found), (found.start_char, found.end_char), "org_of_kind_in_context"
         if role is not None and role.rule == "role_after_name":
-            # "A – koordynator projektu, B – dyrektor Departamentu X": an institution further
-            # on in the list is the next person's
+            # "prezesem nagradzanej za swoją pracę, Spółdzielni X": the institution after the
+            # role, but not past the next person ("A – koordynator, B – dyrektor Departamentu X")
+            sent = sentence_of(doc, person.start)
+            nxt = min((p for p in idx.people_starts if person.end <= p < sent.end), default=sent.end)
+            after = [s for s in idx.usable_by_sentence.get(sent.start, [])
+                     if s.start_char >= role.chars[1] and s.end <= nxt]
+            if after:
+                s = min(after, key=lambda x: x.start)
+                return idx.base[(s.start, s.end)], (s.start_char, s.end_char), "org_after_role_in_clause"
             return None, None, ""
         org = self._nearest(doc, person, role, idx)
         if org[0] is None and role is not None:
@@ -74,7 +81,7 @@ class OrgLinker:
                 prev = sentence_of(doc, sent.start - 1)
                 inside = [s for s in idx.usable_by_sentence.get(prev.start, []) if s.end <= prev.end]
                 if inside:
-                    s = inside[-1]
+                    s = inside[0]  # the sentence's subject, not a body named in passing
                     return _base(s), (s.start_char, s.end_char), "org_of_previous_sentence"
         return org
 

@@ -49,10 +49,10 @@ class Role:
     org_span: Span | None = None
 
 
-def _feats(tok: Token, pos: set[str]) -> set[tuple[str, str, str]]:
+def _feats(tok: Token, pos: set[str], lemmas: set[str] | dict | None = None) -> set[tuple[str, str, str]]:
     out = set()
     for a in tok._.morf:
-        if a.pos in pos:
+        if a.pos in pos and (lemmas is None or a.lemma.lower() in lemmas):
             cats = tag_categories(a.tag)
             for c in cats & CASES:
                 for nb in cats & NUMBERS:
@@ -61,8 +61,9 @@ def _feats(tok: Token, pos: set[str]) -> set[tuple[str, str, str]]:
     return out
 
 
-def agrees(adj: Token, noun: Token) -> bool:
-    return bool(_feats(adj, {"adj"}) & _feats(noun, NOUNS))
+def agrees(adj: Token, noun: Token, lemmas: set[str] | dict | None = None) -> bool:
+    """The adjective can agree with the noun (read as one of ``lemmas`` when given)."""
+    return bool(_feats(adj, {"adj"}) & _feats(noun, NOUNS, lemmas))
 
 
 ADJ_ENDINGS = ("kiego", "kiej", "kim", "ką", "nego", "nej", "nym", "ną")
@@ -138,8 +139,9 @@ class RoleReader:
             # "pracownik starachowickiej Noclegowni": adjectives agreeing with the
             # organisation, not with the role noun, belong to the organisation
             while j - 1 > i and not self._role_word(doc[j - 1]) and (
-                    agrees(doc[j - 1], doc[org_at]) or _unknown_adjective(doc[j - 1])):
-                j -= 1
+                    agrees(doc[j - 1], doc[org_at]) or _unknown_adjective(doc[j - 1])
+                    or _feats(doc[j - 1], {"adj"}) and not agrees(doc[j - 1], doc[i], self.roles)):
+                j -= 1  # "dyrektorka pieszyckiego CUS": not agreeing with the role noun
         role = Role(self._text(doc, i, j, plural=rule == "role_of_listed_group"),
                     (doc[i].idx, doc[j - 1].idx + len(doc[j - 1])), rule)
         if org_at is not None:

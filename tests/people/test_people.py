@@ -174,3 +174,15 @@ def test_foreign_names_in_a_list_of_name_dash_role(nlp):
     assert found["Lars Holm"]["role"] == "kierownik projektu"
     assert found["Lars Holm"]["organization"] is None  # the next item's institution is not his
     assert "Sven Dahl" in found
+
+
+def test_adjective_before_an_initialism_belongs_to_the_organisation(nlp):
+    found = people(nlp, "Ewa Pająk, kierowniczka gorlickiego OPS, mówiła o usługach opiekuńczych.")
+    assert found["Ewa Pająk"]["role"] == "kierowniczka"
+
+
+def test_organisation_after_an_inserted_phrase(nlp):
+    found = people(nlp, "Rozmawialiśmy z Panem Adamem Wolskim, prezesem nagradzanej za swoją pracę, "
+                        "Spółdzielni Socjalnej „Kuźnia” w Ełku.")
+    assert found["Adam Wolski"]["role"] == "prezes"
+    assert found["Adam Wolski"]["organization"] == "Spółdzielnia Socjalna „Kuźnia”"
