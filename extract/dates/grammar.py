@@ -67,7 +67,8 @@ YEAR4T = YEAR4 + r"(?![ \t\u00a0]*[-–—/][ \t\u00a0]*(?:19|20)\d{2}(?!\d))"
 YEAR_NUM = r"(?:(?:19|20)\d{2}|\d{2})(?!\d)"   # numeric dates may write "25.08.16"
 YSUF = r"(?:" + _SP + r"?(?i:roku|rok|r\.|r)(?!\w))?"   # "2011 r.", "2011r.", "2011 roku", "2011 R."
 DASH = S0 + r"[-–—]" + S0
-RSEP = r"(?:" + DASH + r"|" + S + r"(?i:do|i|oraz)" + S + r"|" + S0 + "," + S0 + r")"
+# "5-8", "od 3 do 5", "23 i 24", "5, 6", "12/13" (two days of one month)
+RSEP = r"(?:" + DASH + r"|" + S + r"(?i:do|i|oraz)" + S + r"|" + S0 + "," + S0 + r"|" + S0 + "/" + S0 + r")"
 RSEP_DASH_DO = r"(?:" + DASH + r"|" + S + r"(?i:do)" + S + r")"
 OD = r"(?:(?i:od)" + S + r")?"
 END = r"(?![\w])"

@@ -85,6 +85,8 @@ RANGES = [
      "3-4 WRZEŚNIA 2015 R.", "2015-09-03", "2015-09-04", "range_day_day_month_year"),
     ("W dniach 14-16 pazdziernika 2014 r. trwała wizyta.",
      "14-16 pazdziernika 2014 r.", "2014-10-14", "2014-10-16", "range_day_day_month_year"),
+    ("Grupa nocowała w Sopocie w dniach 14/15 maja 2022 r.",
+     "14/15 maja 2022 r.", "2022-05-14", "2022-05-15", "range_day_day_month_year"),
     ("ADA: Transfer Wiedzy 2014-03-23 - 2014-03-27 - Włochy",
      "2014-03-23 - 2014-03-27", "2014-03-23", "2014-03-27", "range_iso_iso"),
 ]
