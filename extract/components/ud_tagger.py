@@ -155,7 +155,7 @@ class UDTagger:
                 r.analysis.lemma != self.tables.lemma.get(f"{low}\t{r.tag}"),
                 -min(lemma_frequency(r.analysis), 1000)))
             tags = np.array([self.index.get(r.tag, -1) for r in rs], dtype="int64")
-            classes = np.array([self.class_index.get(r.analysis.pos, 0) for r in rs], dtype="int64")
+            classes = np.array([self.class_index.get(r.analysis.pos, -1) for r in rs], dtype="int64")
             has_brev = any(r.analysis.pos == "brev" for r in rs)
             cased = len({r.analysis.lemma[:1].isupper() for r in rs}) > 1
             if len(self._cands) >= MAX_CACHED_FORMS:  # bounded memory on long runs
@@ -170,7 +170,8 @@ class UDTagger:
         tag = self.tags[j]
         best = None
         if c.readings and not (tag.startswith("brev") and not c.has_brev and p[j] > 0.5):
-            scores = np.where(c.tags >= 0, p[c.tags], self.unseen_weight * m[c.classes])
+            unseen = np.where(c.classes >= 0, self.unseen_weight * m[c.classes], 0.0)
+            scores = np.where(c.tags >= 0, p[c.tags], unseen)
             k = int(scores.argmax())  # first maximum: tie-break order
             best = c.readings[k]
             tag = best.tag
@@ -178,16 +179,14 @@ class UDTagger:
         upos = self._upos(lp, j)
         if best is None:  # unknown to Morfeusz, a number, or an abbreviation read as a word
             lemma = text
-            if tag.startswith("brev"):
-                lemma = self.tables.lemma.get(f"{text.rstrip('.').lower()}\t{tag}", lemma)
         else:
             if c.cased:  # "Warszawa" or "warszawa": a proper noun in context?
                 want_upper = upos == "PROPN" if upos else (text[:1].isupper() and not token.is_sent_start)
                 tied = [r for r, sc in zip(c.readings, scores) if sc == scores[k]]
                 best = next((r for r in tied if r.analysis.lemma[:1].isupper() == want_upper), best)
             lemma = display_lemma(best.analysis, text)
-            if tag.startswith("brev"):
-                lemma = self.tables.lemma.get(f"{text.rstrip('.').lower()}\t{tag}", lemma)
+        if tag.startswith("brev"):  # "r" -> "rok", as in the treebanks
+            lemma = self.tables.lemma.get(f"{text.rstrip('.').lower()}\t{tag}", lemma)
         upos = self.tables.upos_of(lemma, tag, upos)
         token.tag_ = tag
         token.pos_ = upos
@@ -207,7 +206,7 @@ class UDTagger:
 class Candidates:
     readings: tuple[Reading, ...]
     tags: np.ndarray      # tag index per reading, -1 for a tag the tagger never saw
-    classes: np.ndarray   # class index per reading (for the class marginal)
+    classes: np.ndarray   # class index per reading (for the class marginal), -1 if never seen
     has_brev: bool
     cased: bool           # lemmas differing in case only by reading ("Warszawa"/"warszawa")
 
