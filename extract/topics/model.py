@@ -1,12 +1,14 @@
 """Signals per topic and the linear model that weighs them (``models/topics/``).
 
 For each topic code the report gives a few numbers: the weight of its cue words in the
-running text, in the aim sentences and heading, in sentences telling what was presented, inside the names of visited
-hosts, inside other institutions' names (partners, funders), in the visiting group's
-description, the number of visited hosts of a kind that brings the topic, how dense the
-cues are, how they compare with the report's main subject. A logistic model over these (weights fitted on the annotated reports by
-``models/topics/train.py``) gives the topic's score; topics scoring at least the
-model's threshold are reported.
+running text, in the aim sentences and heading, in sentences telling what was presented,
+inside the names of visited hosts, inside the names the visit step set aside (funders,
+partners, the organiser, the visitors' own), inside other institutions' names, in the
+visiting group's description; the number of visited hosts of a kind that brings the
+topic; how dense the cues are and how they compare with the report's main subject. A
+logistic model over these (weights fitted on the annotated reports by
+``models/topics/train.py``) gives the topic's score; topics scoring at least the model's
+threshold are reported.
 """
 from __future__ import annotations
 
@@ -22,8 +24,9 @@ from .cues import CueMatch, TopicCues
 from .hosts import VisitedHost
 from .zones import Zones
 
+KEPT_EXCLUSIONS = {"excluded:plural_without_city", "excluded:ner_without_visit_and_locality"}
 FEATURES = ("body", "aim", "programme", "host_kind", "host_kind2", "host_name", "other_name", "visitor", "distinct",
-            "density", "relative")
+            "density", "relative", "side_name")
 
 
 @dataclass
@@ -55,6 +58,10 @@ def topic_features(doc: Doc, cues: TopicCues, zones: Zones, hosts: list[VisitedH
     """Signals for every topic code in ``topics``."""
     names = [(s.start, s.end) for s in doc.spans.get("institutions", [])
              if not (s._.attrs or {}).get("abbreviation")]
+    # names the visit step set aside: funders, partners, founders, the organiser, the visitors'
+    side = [(s.start, s.end) for s in doc.spans.get("institutions", [])
+            if str((s._.attrs or {}).get("host_rule", "")).startswith("excluded:")
+            and (s._.attrs or {}).get("host_rule") not in KEPT_EXCLUSIONS]
     raw: dict[str, dict[str, float]] = {t: defaultdict(float) for t in topics}
     distinct: dict[str, set[str]] = defaultdict(set)
     sig = {t: TopicSignals(t) for t in topics}
@@ -62,6 +69,8 @@ def topic_features(doc: Doc, cues: TopicCues, zones: Zones, hosts: list[VisitedH
         if m.topic not in raw:
             continue
         where = _where(m, hosts, names, zones)
+        if where == "other_name" and any(a <= m.start < b for a, b in side):
+            where = "side_name"
         raw[m.topic][where] += m.weight
         if where in ("body", "aim", "programme", "host_name"):
             distinct[m.topic].add(m.cue)
@@ -92,6 +101,7 @@ def topic_features(doc: Doc, cues: TopicCues, zones: Zones, hosts: list[VisitedH
         v["host_name"] = math.log1p(r["host_name"])
         v["other_name"] = math.log1p(r["other_name"])
         v["visitor"] = math.log1p(r["visitor"])
+        v["side_name"] = math.log1p(r["side_name"])
         v["distinct"] = math.log1p(len(distinct[t]))
         v["density"] = math.log1p(100 * running / n_words)
         # salience: a topic beside a report's main subject, not its own strength alone
