@@ -9,6 +9,7 @@ Abbreviations (MOPS, CIS, WTZ…) come from ``institution_abbreviations.csv``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -153,6 +154,8 @@ class InstitutionFinder:
         self._add_initialisms(doc)  # rules before the statistical candidates
         self._add_ner_candidates(doc)
         self._share_coordinated_city(doc)
+        doc.user_data.pop("wizyty_inst_place_index", None)
+        doc.user_data.pop("wizyty_attached_so_far", None)
         return doc
 
     def _add_initialisms(self, doc: Doc) -> None:
@@ -447,8 +450,7 @@ class InstitutionFinder:
         """The host's locality, most explicit evidence first: a following "w/we <place>"
         (with city lists), a place inside the name ("Gmina Płużnica"), a city-derived
         adjective ("Elbląskie Centrum…"), else the locality the text was last at."""
-        places = doc.spans["places"] if "places" in doc.spans else []
-        by_start = {p.start: p for p in places}
+        starts, places, by_start = _place_index(doc)
         attrs = span._.attrs
         end = span.end
         if end < len(doc) and doc[end].lower_ in CITY_PREPS | {"z", "ze"} and end + 1 in by_start:
@@ -456,6 +458,7 @@ class InstitutionFinder:
             p = by_start[end + 1]
             self._set_city(span, p._.base, (p._.attrs or {}).get("voivodeship"), "w+place")
             attrs["city_span"] = (p.start_char, p.end_char)
+            _attached_so_far(doc).add(attrs["city_span"])
             # "w Centrach … we Wrocławiu, Bystrzycy Kłodzkiej i Kamieńcu Ząbkowickim"
             cities = [p]
             k = p.end
@@ -474,7 +477,8 @@ class InstitutionFinder:
             p = by_start[end]
             self._set_city(span, p._.base, (p._.attrs or {}).get("voivodeship"), "name+place")
             return
-        inside = [p for p in places if span.start <= p.start and p.end <= span.end]
+        inside = [p for p in places[bisect_left(starts, span.start):bisect_left(starts, span.end)]
+                  if p.end <= span.end]
         if inside:
             p = inside[-1]
             self._set_city(span, p._.base, (p._.attrs or {}).get("voivodeship"), "place_in_name")
@@ -539,14 +543,22 @@ class InstitutionFinder:
         terenie gminy") before the name in its sentence; else, in earlier sentences of the
         paragraph that were about visiting ("wizyta w Konarach"), not lodging or travel.
         The visit step takes the first one not belonging to the organiser or the visitors."""
-        before = [p for p in places if p.end <= span.start
-                  and (((p._.attrs or {}).get("cue") or "").lower() in CONTEXT_CUES
-                       or p.end < len(doc) and doc[p.end].text == ":")]  # "Dzień 2 – Sopot: …"
+        starts, ordered, _ = _place_index(doc)
+        here = sentence_of(doc, span.start)
+        text = text_of(doc)
+        before = []  # cued places before the name, back to the paragraph start (reversed below)
+        for p in reversed(ordered[:bisect_left(starts, span.start)]):
+            if p.end > span.start:
+                continue
+            if ((p._.attrs or {}).get("cue") or "").lower() in CONTEXT_CUES or (
+                    p.end < len(doc) and doc[p.end].text == ":"):  # "Dzień 2 – Sopot: …"
+                before.append(p)
+                if "\n" in text[p.end_char:span.start_char]:
+                    break  # nothing before a paragraph break is used below
+        before.reverse()
         if not before:
             return []
-        here = sentence_of(doc, span.start)
-        attached = {i._.attrs.get("city_span") for i in doc.spans.get("institutions", [])
-                    if i._.attrs.get("city_rule") == "w+place" and i.start != span.start}
+        attached = _attached_so_far(doc) - {span._.attrs.get("city_span")}
         in_sentence = [q for q in before if sentence_of(doc, q.start) == here]
         if in_sentence:
             # a locality phrase attached to another name in the same list describes that
@@ -563,6 +575,22 @@ class InstitutionFinder:
             if span_lemmas(sentence_of(doc, p.start)) & self.visit_lemmas:
                 out.append(p)
         return out
+
+
+def _place_index(doc: Doc) -> tuple[list[int], list[Span], dict[int, Span]]:
+    """Place spans sorted by start, their starts and a start -> span map (once per doc):
+    looking them up per institution keeps the step linear in the report's length."""
+    index = doc.user_data.get("wizyty_inst_place_index")
+    if index is None:
+        spans = sorted(doc.spans.get("places", []), key=lambda p: p.start)
+        index = doc.user_data["wizyty_inst_place_index"] = (
+            [p.start for p in spans], spans, {p.start: p for p in spans})
+    return index
+
+
+def _attached_so_far(doc: Doc) -> set:
+    """Character spans of the "w <place>" phrases attached to the names found so far."""
+    return doc.user_data.setdefault("wizyty_attached_so_far", set())
 
 
 NAMING = (("o", "nazwie"), ("pod", "nazwą"), ("pn", "."), ("pn.",), ("p.n.",), ("a", "mianowicie"),

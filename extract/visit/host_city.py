@@ -206,22 +206,20 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
             f["rules_choice"] = 1  # the hand-written attachment rules agree
         out.append(CityCandidate(p._.base, pa.get("voivodeship"), (p.start_char, p.end_char),
                                  "place", f))
-    names = {_fold(span._.base), _fold(attrs.get("full"))} - {""}
-    for other in doc.spans.get("institutions", []):
-        # "… w Miejskim Ośrodku Pomocy Społecznej w Sanoku …" and later "dyrektor MOPS": the
-        # same institution again, placed where the text first placed it
-        oa = other._.attrs or {}
-        if other.start >= span.start or not oa.get("city_span") or not oa.get("city"):
-            continue  # city_span: the rules found its "w <place>" phrase
-        if names & {_fold(other._.base), _fold(oa.get("full"))}:
-            out.append(CityCandidate(oa["city"], oa.get("voivodeship"), None, REFERS_BACK,
+    # "… w Miejskim Ośrodku Pomocy Społecznej w Sanoku …" and later "dyrektor MOPS": the
+    # same institution again, placed where the text first placed it
+    placed = _placed_names(doc)
+    for name in {_fold(span._.base), _fold(attrs.get("full"))} - {""}:
+        first = placed.get(name)
+        if first is not None and first[0] < span.start:
+            out.append(CityCandidate(first[1], first[2], None, REFERS_BACK,
                                      {"same_institution_placed_earlier": 1}))
             break
-    for other in doc.spans.get("institutions", []):
-        # "Gości przywitał dyrektor MOPS, który omówił działalność Klubu …": the sentence
-        # names again an institution placed earlier; it refers back to that locality
+    # "Gości przywitał dyrektor MOPS, który omówił działalność Klubu …": the sentence names
+    # again an institution placed earlier; it refers back to that locality
+    for other in _institutions_in(doc, here):
         oa = other._.attrs or {}
-        if other.start < span.start and sentence_of(doc, other.start).start == here.start:
+        if other.start < span.start:
             back = [c for c in oa.get("city_candidates") or [] if c.source == REFERS_BACK]
             if back and oa.get("city") == back[0].name:
                 out.append(CityCandidate(back[0].name, back[0].voivodeship, None, REFERS_BACK,
@@ -257,6 +255,31 @@ def _places_between(doc: Doc, start: int, end: int) -> list[Span]:
         index = doc.user_data["wizyty_place_index"] = ([p.start for p in spans], spans)
     starts, spans = index
     return spans[bisect_left(starts, start):bisect_left(starts, end)]
+
+
+def _placed_names(doc: Doc) -> dict[str, tuple[int, str, str | None]]:
+    """Folded name (and full form) -> (start, city, voivodeship) of its first mention whose
+    "w <place>" phrase the rules found (city_span), computed once per document."""
+    cached = doc.user_data.get("wizyty_placed_names")
+    if cached is None:
+        cached = {}
+        for inst in doc.spans.get("institutions", []):
+            a = inst._.attrs or {}
+            if a.get("city_span") and a.get("city"):
+                for name in {_fold(inst._.base), _fold(a.get("full"))} - {""}:
+                    cached.setdefault(name, (inst.start, a.get("rules_city", a["city"]), a.get("voivodeship")))
+        doc.user_data["wizyty_placed_names"] = cached
+    return cached
+
+
+def _institutions_in(doc: Doc, sent: Span) -> list[Span]:
+    """The institution spans starting in this sentence (per-doc index by start token)."""
+    index = doc.user_data.get("wizyty_institution_index")
+    if index is None:
+        spans = sorted(doc.spans.get("institutions", []), key=lambda s: s.start)
+        index = doc.user_data["wizyty_institution_index"] = ([s.start for s in spans], spans)
+    starts, spans = index
+    return spans[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
 
 
 def _attached_places(doc: Doc) -> set[tuple[int, int]]:

@@ -3,6 +3,7 @@ partners or the visitors' own organisations."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -172,11 +173,10 @@ class HostSelector:
         """ "w konkursie organizowanym przez ROPS Kraków", "organizowanej przez biuro UNDP w
         Mińsku oraz Fundację X": an organiser (also the second of coordinated agents)."""
         i = span.start
-        inside = {k for s in doc.spans.get("institutions", []) if s.end <= i for k in range(s.start, s.end)}
-        places = {k for p in doc.spans.get("places", []) if p.end <= i for k in range(p.start, p.end)}
+        named = _named_tokens(doc)
         k = i - 1
         sent_start = sentence_of(doc, i).start
-        while k > sent_start and i - k < 16 and (k in inside or k in places or doc[k].lower_ in {
+        while k > sent_start and i - k < 16 and (k in named or doc[k].lower_ in {
                 "oraz", "i", ",", "w", "we", "z", "(", ")"} or doc[k].is_upper or doc[k].is_title):
             k -= 1
         return k >= 1 and doc[k].lower_ == "przez" and bool(lemma_set(doc, k - 1) & self.cues["organize"])
@@ -222,8 +222,12 @@ class HostSelector:
                    and not doc[k].lower_.startswith("prowadzon") for k in range(max(0, i - 2), i)):
             return False
         sent_start = sentence_of(doc, i).start
-        return any(h.span.end <= i and h.span.start >= sent_start - 40 and (
-            h.span._.attrs or {}).get("proper") for h in hosts)
+        for h in reversed(hosts):  # the hosts so far, in text order: look back a little only
+            if h.span.start < sent_start - 40:
+                return False
+            if h.span.end <= i and (h.span._.attrs or {}).get("proper"):
+                return True
+        return False
 
     def _travelling_subject(self, doc: Doc, span: Span) -> bool:
         """ "Zespół Szkół nr 5 w Ełku udał się na wizytę", "Stowarzyszenie X wzięło udział w
@@ -251,10 +255,9 @@ class HostSelector:
         w strukturach Ośrodka …", "Zakład Aktywności Zawodowej Fundacji Dialog": the parent of
         the unit named just before is its operator, no host of its own (annotation)."""
         i = span.start
-        prev = [h for h in hosts if h.span.end <= i and h.span.end >= i - 5]
-        if not prev:
+        unit = next((h for h in reversed(hosts) if i - 5 <= h.span.end <= i), None)
+        if unit is None:
             return False
-        unit = prev[-1]
         between = doc[unit.span.end:i]
         linked = any(lemma_set(doc, t.i) & self.cues["unit_link"] for t in between)
         genitive = unit.span.end == i and any(a.has("gen") for a in doc[i]._.morf) and \
@@ -328,6 +331,16 @@ class HostSelector:
 
 COPULA_FORMS = {"jest", "był", "była", "są", "byli", "będąc", "pełni", "pełniąc", "został", "została"}
 CREDIT_WORDS = {"tekst", "zdjęcia", "zdjęcie", "fot", "foto", "autor", "opracowanie", "źródło"}
+
+
+def _named_tokens(doc: Doc) -> set[int]:
+    """Tokens inside institution or place names (computed once per document)."""
+    named = doc.user_data.get("wizyty_named_tokens")
+    if named is None:
+        named = doc.user_data["wizyty_named_tokens"] = {
+            k for key in ("institutions", "places") for s in doc.spans.get(key, [])
+            for k in range(s.start, s.end)}
+    return named
 
 
 CAPTION_STARTS = ("zdjęcie", "zdjęcia", "fotografia", "fot.", "fot:", "foto")
@@ -407,10 +420,18 @@ def same_institution(a: str, b: str, same_type: bool) -> bool:
     """One institution named twice: the same words ("Górnicza Wioska" / "Wioska Górnicza"),
     or, for one type, the same quoted proper name ("Stowarzyszenie „Być Razem”" /
     "Stowarzyszenie Pomocy Wzajemnej „Być Razem”")."""
-    if fold(a) == fold(b) or sorted(fold(a).split()) == sorted(fold(b).split()):
+    ka, kb = _name_keys(a), _name_keys(b)
+    if ka[0] == kb[0] or ka[1] == kb[1]:
         return True
-    qa, qb = QUOTED_NAME.search(a), QUOTED_NAME.search(b)
-    return same_type and qa is not None and qb is not None and fold(qa.group(1)) == fold(qb.group(1))
+    return same_type and ka[2] is not None and ka[2] == kb[2]
+
+
+@lru_cache(maxsize=8192)
+def _name_keys(name: str) -> tuple[str, tuple[str, ...], str | None]:
+    """Folded name, its sorted words and its folded quoted part (compared often: cached)."""
+    folded = fold(name)
+    quoted = QUOTED_NAME.search(name)
+    return folded, tuple(sorted(folded.split())), fold(quoted.group(1)) if quoted else None
 
 
 def _drop_repeats(hosts: list[HostChoice]) -> list[HostChoice]:
