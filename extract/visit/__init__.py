@@ -1,5 +1,8 @@
-"""The visit step's decisions, one module each: title and participants, organiser,
-hosts, visited places."""
+"""The visit step: which institutions were hosts, which localities were visited, who
+organised, the title and the group. One module per decision (``organizer``, ``hosts``,
+``host_city``, ``visited_names``, ``places``, ``heading``), the spaCy component in
+``factory``; rules as data in ``models/resources/visit_cues.csv``, the host-city weights in
+``models/host_city/``."""
 from .choices import HostChoice, PlaceChoice, VisitAssembly, fold
 from .cues import Cues
 from .heading import find_participants, find_title

@@ -9,8 +9,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..visit import (Cues, HostSelector, VisitAssembly, fill_city_from_other_mentions,
-                     find_organizer, find_participants, find_title, visited_places)
+from . import (Cues, HostSelector, VisitAssembly, fill_city_from_other_mentions, find_organizer,
+               find_participants, find_title, visited_places)
 from ..dates import factory as dates_component
 from ..resources import MODELS_DIR
 
