@@ -18,7 +18,6 @@ from spacy.util import load_config
 
 from . import extensions  # noqa: F401
 from .components import (  # noqa: F401 - importing registers the factories
-    institutions,
     morphology,
     ner_supplement,
     places,
@@ -26,6 +25,7 @@ from .components import (  # noqa: F401 - importing registers the factories
     tokenizer,
 )
 from .dates import factory as _dates  # noqa: F401
+from .institutions import factory as _institutions  # noqa: F401
 from .people import factory as _people  # noqa: F401
 from .topics import factory as _topics  # noqa: F401
 from .visit import factory as _visit  # noqa: F401

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..components.institutions import InstitutionFinder
+from ..institutions import InstitutionFinder
 from ..extensions import lemma_set, sentence_of, span_lemmas, text_of
 from ..places import resolve_city
 from .choices import HostChoice, fold

@@ -9,52 +9,21 @@ Abbreviations (MOPS, CIS, WTZ…) come from ``institution_abbreviations.csv``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import add_span, annotate, lemma_set, sentence_of, span_lemmas, text_of
+from ..extensions import add_span, annotate, lemma_set, sentence_of, text_of
 from ..morph.analyser import tag_categories
 from ..morph.inflect import to_nominative
-from ..places import resolve_city
-from ..places.gazetteer import city_from_adjective
 from ..resources import read_csv
-
-OPEN_QUOTES = {"„", '"', "“", "«", "‚", ",,"}
-CLOSE_QUOTES = {"”", '"', "“", "»", "’", "''", "‘", "’’"}
-PATRON_WORDS = {"im.", "św.", "pw.", "bł."}
-COMPANY_SUFFIXES = (("sp.", "z", "o.o."), ("sp.", "z", "o", ".", "o", "."), ("s.a.",), ("sp.j.",), ("s.c.",))
-CONNECTORS = {"dla", "na", "rzecz", "i", "nad", "pod", "wezwaniem", "im.", "św.", "nr", "ds.",
-              "z", "–", "-", "de", "di", "del", "il", "la", "le"}
-CITY_PREPS = {"w", "we"}
-CONTEXT_CUES = {"w", "we", "do", "gminy", "gminie", "gmina", "miasta", "mieście"}
+from .city import CityAttachment
+from .words import (CITY_PREPS, CLOSE_QUOTES, COMPANY_SUFFIXES, CONNECTORS, OPEN_QUOTES,
+                    PATRON_WORDS, Trigger, _naming_words, agrees, is_cap, is_wordlike,
+                    normalise_quotes, shares_case, tag_has)
 
 
-@dataclass(frozen=True)
-class Trigger:
-    lemmas: tuple[str, ...]
-    type: str
-    generic: bool
-    anywhere: bool
-    not_after: frozenset[str] = frozenset()
-
-
-def tag_has(tag: str, *cases: str) -> bool:
-    return bool(tag_categories(tag) & set(cases))
-
-
-def is_wordlike(token: Token) -> bool:
-    """Letters only, hyphenated compounds included ("Warmińsko-Mazurskiego")."""
-    return all(part.isalpha() for part in token.text.split("-")) and token.text.strip("-") != ""
-
-
-def is_cap(token: Token) -> bool:
-    return token.text[:1].isupper()
-
-
-class InstitutionFinder:
+class InstitutionFinder(CityAttachment):
     def __init__(self, types_file: str, abbreviations_file: str, max_quote_tokens: int = 10,
                  visit_cues_file: str = "visit_cues.csv"):
         self.visit_lemmas = {r["lemma"] for r in read_csv(visit_cues_file) if r["kind"] == "visit"}
@@ -445,193 +414,6 @@ class InstitutionFinder:
         text = " ".join(text.split())
         text = re.sub(r"\bNR\b", "nr", text)
         return normalise_quotes(text[:1].upper() + text[1:])
-
-    def _attach_city(self, doc: Doc, span: Span) -> None:
-        """The host's locality, most explicit evidence first: a following "w/we <place>"
-        (with city lists), a place inside the name ("Gmina Płużnica"), a city-derived
-        adjective ("Elbląskie Centrum…"), else the locality the text was last at."""
-        starts, places, by_start = _place_index(doc)
-        attrs = span._.attrs
-        end = span.end
-        if end < len(doc) and doc[end].lower_ in CITY_PREPS | {"z", "ze"} and end + 1 in by_start:
-            # "… w Toruniu"; "Stowarzyszenie … z Jasła" (its seat)
-            p = by_start[end + 1]
-            self._set_city(span, p._.base, (p._.attrs or {}).get("voivodeship"), "w+place")
-            attrs["city_span"] = (p.start_char, p.end_char)
-            _attached_so_far(doc).add(attrs["city_span"])
-            # "w Centrach … we Wrocławiu, Bystrzycy Kłodzkiej i Kamieńcu Ząbkowickim"
-            cities = [p]
-            k = p.end
-            while k + 1 < len(doc) and doc[k].text in {",", "i", "oraz"}:
-                nxt = by_start.get(k + 1)
-                if nxt is None and doc[k + 1].lower_ in CITY_PREPS:
-                    nxt = by_start.get(k + 2)
-                if nxt is None:
-                    break
-                cities.append(nxt)
-                k = nxt.end
-            attrs["cities"] = [(c._.base, (c._.attrs or {}).get("voivodeship")) for c in cities]
-            return
-        if end < len(doc) and end in by_start and not doc[end].is_sent_start:
-            # "Spółdzielnia Socjalna Black Horse MMA Łomża", "ROPS Kraków": the seat follows
-            p = by_start[end]
-            self._set_city(span, p._.base, (p._.attrs or {}).get("voivodeship"), "name+place")
-            return
-        inside = [p for p in places[bisect_left(starts, span.start):bisect_left(starts, span.end)]
-                  if p.end <= span.end]
-        if inside:
-            p = inside[-1]
-            self._set_city(span, p._.base, (p._.attrs or {}).get("voivodeship"), "place_in_name")
-            return
-        for tok in span:
-            if tok.text in OPEN_QUOTES:
-                break
-            if tok.is_title and tok.i != attrs.get("head") and (
-                    any(a.pos == "adj" for a in tok._.morf) or all(a.pos == "ign" or "nazwisko" in a.labels
-                                                                   for a in tok._.morf)):
-                city = city_from_adjective(tok.text)
-                if city:
-                    place = resolve_city(city, doc)
-                    self._set_city(span, city, place.voivodeship if place else None, "city_adjective")
-                    return
-        parent = self._parent_in_parentheses(doc, span)
-        if parent is not None and parent._.attrs.get("city"):
-            self._set_city(span, parent._.attrs["city"], parent._.attrs.get("voivodeship"),
-                           "parent_in_parentheses")
-            return
-        candidates = self._context_places(doc, span, places)
-        if candidates:
-            context = candidates[0]
-            self._set_city(span, context._.base, (context._.attrs or {}).get("voivodeship"),
-                           "context_place")
-            attrs["context_candidates"] = [
-                ((c.start_char, c.end_char), c._.base, (c._.attrs or {}).get("voivodeship")) for c in candidates]
-
-    @staticmethod
-    def _clause_between(doc: Doc, place: Span, span: Span) -> bool:
-        """ "…Caritas w Brodnicy, tam zwiedzili Ośrodek…": a verb or "tam/gdzie" between the
-        place and the name makes the place the scene, not a sibling list item's address."""
-        for tok in doc[place.end:span.start]:
-            if tok.lower_ in {"tam", "gdzie", "tu", "tutaj"}:
-                return True
-            if any(a.pos in {"fin", "praet", "impt", "imps", "inf", "pcon", "pant"} for a in tok._.morf):
-                return True
-        return False
-
-    @staticmethod
-    def _parent_in_parentheses(doc: Doc, span: Span) -> Span | None:
-        """ "Stowarzyszenie … w Kluczach (Warsztaty Terapii Zajęciowej, …)": units listed in
-        parentheses belong to the institution before them."""
-        k = span.start - 1
-        while k >= sentence_of(doc, span.start).start and doc[k].text not in {"(", ")"}:
-            k -= 1
-        if k < sentence_of(doc, span.start).start or doc[k].text != "(":
-            return None
-        for inst in reversed(list(doc.spans.get("institutions", []))):
-            if inst.end <= k and (inst.end == k or (inst._.attrs.get("city_span") or (0, 0))[1] == doc[k - 1].idx + len(doc[k - 1])):
-                return inst
-            if inst.end < k - 6:
-                break
-        return None
-
-    @staticmethod
-    def _set_city(span: Span, city: str, voivodeship: str | None, rule: str) -> None:
-        span._.attrs.update(city=city, voivodeship=voivodeship, city_rule=rule)
-
-    def _context_places(self, doc: Doc, span: Span, places) -> list[Span]:
-        """Where the narrative is, best first: places with a locative cue ("w", "do", "na
-        terenie gminy") before the name in its sentence; else, in earlier sentences of the
-        paragraph that were about visiting ("wizyta w Konarach"), not lodging or travel.
-        The visit step takes the first one not belonging to the organiser or the visitors."""
-        starts, ordered, _ = _place_index(doc)
-        here = sentence_of(doc, span.start)
-        text = text_of(doc)
-        before = []  # cued places before the name, back to the paragraph start (reversed below)
-        for p in reversed(ordered[:bisect_left(starts, span.start)]):
-            if p.end > span.start:
-                continue
-            if ((p._.attrs or {}).get("cue") or "").lower() in CONTEXT_CUES or (
-                    p.end < len(doc) and doc[p.end].text == ":"):  # "Dzień 2 – Sopot: …"
-                before.append(p)
-                if "\n" in text[p.end_char:span.start_char]:
-                    break  # nothing before a paragraph break is used below
-        before.reverse()
-        if not before:
-            return []
-        attached = _attached_so_far(doc) - {span._.attrs.get("city_span")}
-        in_sentence = [q for q in before if sentence_of(doc, q.start) == here]
-        if in_sentence:
-            # a locality phrase attached to another name in the same list describes that
-            # name only ("… SDS w Kolbarku oraz Spółdzielnię „MAŁOPOLANIN”")
-            return [q for q in reversed(in_sentence)
-                    if (q.start_char, q.end_char) not in attached or self._clause_between(doc, q, span)]
-        out = []
-        for p in reversed(before):
-            between = text_of(doc)[p.end_char:span.start_char]
-            if "\n" in between:
-                if between.split("\n", 1)[0].rstrip().endswith(":") and not out:
-                    out.append(p)  # the place introduced a list: "… placówki w Olsztynie:\n- …"
-                break  # a new paragraph
-            if span_lemmas(sentence_of(doc, p.start)) & self.visit_lemmas:
-                out.append(p)
-        return out
-
-
-def _place_index(doc: Doc) -> tuple[list[int], list[Span], dict[int, Span]]:
-    """Place spans sorted by start, their starts and a start -> span map (once per doc):
-    looking them up per institution keeps the step linear in the report's length."""
-    index = doc.user_data.get("wizyty_inst_place_index")
-    if index is None:
-        spans = sorted(doc.spans.get("places", []), key=lambda p: p.start)
-        index = doc.user_data["wizyty_inst_place_index"] = (
-            [p.start for p in spans], spans, {p.start: p for p in spans})
-    return index
-
-
-def _attached_so_far(doc: Doc) -> set:
-    """Character spans of the "w <place>" phrases attached to the names found so far."""
-    return doc.user_data.setdefault("wizyty_attached_so_far", set())
-
-
-NAMING = (("o", "nazwie"), ("pod", "nazwą"), ("pn", "."), ("pn.",), ("p.n.",), ("a", "mianowicie"),
-          ("tj", "."), ("tj.",))
-
-
-def _naming_words(doc: Doc, j: int) -> int:
-    """Length of "o nazwie", "pn.", "a mianowicie" at j when a name (capitalised or quoted)
-    follows; 0 otherwise."""
-    for words in NAMING:
-        k = j + len(words)
-        if k < len(doc) and [t.lower_ for t in doc[j:k]] == list(words) and (
-                is_cap(doc[k]) or doc[k].text in OPEN_QUOTES or doc[k].text == '"'):
-            return len(words)
-    return 0
-
-
-def shares_case(a: Token, b: Token) -> bool:
-    """Coordinated name parts stand in one case: "Miasta i Gminy", not "Współpracę i Mobilnych"."""
-    from ..morph.inflect import CASES
-
-    ca = {c for x in a._.morf for c in tag_categories(x.tag) if c in CASES}
-    cb = {c for x in b._.morf for c in tag_categories(x.tag) if c in CASES}
-    return not ca or not cb or bool(ca & cb)
-
-
-def agrees(adjective: str, noun: str) -> bool:
-    """Does ``adjective`` agree in case, number and gender with the name's first word?"""
-    from ..morph.inflect import ADJ_CLASSES, NOUN_CLASSES, _readings
-
-    adj = set().union(*(f for _, f in _readings(adjective, ADJ_CLASSES)))
-    nxt = set().union(*(f for _, f in _readings(noun, NOUN_CLASSES | ADJ_CLASSES)))
-    return bool(adj & nxt)
-
-
-def normalise_quotes(text: str) -> str:
-    """Polish typographic quotes: „Name”."""
-    import re
-
-    text = re.sub(r'(?:,,|„|"|“)\s*([^"„”“]+?)\s*(?:”|"|“|\'\'|’’)', r"„\1”", text)
-    return text
 
 
 @Language.factory(
