@@ -20,12 +20,12 @@ from . import extensions  # noqa: F401
 from .components import (  # noqa: F401 - importing registers the factories
     morphology,
     ner_supplement,
-    places,
     sentences,
     tokenizer,
 )
 from .dates import factory as _dates  # noqa: F401
 from .institutions import factory as _institutions  # noqa: F401
+from .places import factory as _places  # noqa: F401
 from .people import factory as _people  # noqa: F401
 from .topics import factory as _topics  # noqa: F401
 from .visit import factory as _visit  # noqa: F401

@@ -21,7 +21,8 @@ DEFAULT_CORPUS = Path("/work/shared/corpus")
 
 def rules_pipeline() -> spacy.language.Language:
     """blank("pl") + our tokenizer, sentences, Morfeusz and places: no other component."""
-    from ..components import morphology, places, sentences  # noqa: F401 - factories
+    from ..components import morphology, sentences  # noqa: F401 - factories
+    from . import factory  # noqa: F401 - registers wizyty_places
 
     nlp = spacy.blank("pl")
     nlp.tokenizer = create_tokenizer()(nlp)

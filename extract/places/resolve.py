@@ -25,7 +25,7 @@ class ResolvedPlace:
 
 def voivodeship_mentions(doc: Doc):
     """Explicit voivodeship / region mentions of a doc (``VoivodeshipMention`` list)."""
-    from ..components.places import voivodeship_mentions as _vm
+    from .candidates import voivodeship_mentions as _vm
 
     return _vm(doc)
 
@@ -78,7 +78,7 @@ def resolve_city(text: str, doc: Doc | None = None, context: PlaceContext | None
                                      a.get("country"), "span:" + span._.rule)
         if context is None:
             context = place_context(doc)
-    from ..components.places import _excluded_name, _gazetteer_candidates, _morfeusz_candidates, _rank_guesses
+    from .candidates import _excluded_name, _gazetteer_candidates, _morfeusz_candidates, _rank_guesses
 
     gaz = gazetteer()
     cands = [c for c in _gazetteer_candidates(gaz, words) if c.length == len(words)]

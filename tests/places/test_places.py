@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.components.places import voivodeship_mentions
+from extract.places import voivodeship_mentions
 from extract.places.evaluate import rules_pipeline
 
 
