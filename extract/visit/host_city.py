@@ -33,6 +33,9 @@ CONTEXT_CUES = {"w", "we", "do", "gminy", "gminie", "gmina", "miasta", "mieście
 BACK_REFERENCES = {"tam", "tu", "tutaj", "miejsce", "miejscowy", "ten", "również", "także"}
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}
 MAX_SENTENCES_BACK = 6
+#: words of a sentence that refer back to a host named before ("W swoich strukturach
+#: posiada …", "Jest to miejsce, w którym …", "tam", "na miejscu")
+REFERRING = {"tam", "tu", "tutaj", "swój", "on", "który", "ten", "miejsce"}
 CLOSERS = {"”", '"', "»", "’", ")"}
 RELATIVE = {"który", "która", "które", "którzy"}
 LOCATED = {"znajdować", "mieścić", "działać", "funkcjonować", "siedziba", "mieć"}
@@ -177,6 +180,8 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
                         t.lower_ for t in doc[p.end:span.start]}:
                     f["clause_between"] = 1
             else:
+                if (p.start_char, p.end_char) in attached and not (host_lemmas & REFERRING):
+                    continue  # another host's locality is not carried on (annotation)
                 f[f"sentences_back_{min(k, 3)}"] = 1
             if "\n" in between:
                 f["paragraph_between"] = 1

@@ -45,3 +45,16 @@ def test_relative_clause_and_quoted_coordination_place_the_host(nlp):
     assert hosts.get("Górnicza Wioska") == "Piła"
     hosts = _hosts(nlp, "Po zwiedzeniu Izby Tradycji oraz „eksmuzeum” w Byczynie uczestnicy wrócili.")
     assert hosts.get("Izba Tradycji") == "Byczyna"
+
+
+def test_the_previous_hosts_locality_is_not_carried_to_the_next(nlp):
+    hosts = _hosts(nlp, "Najpierw odbyło się spotkanie w Fundacji „Promyk” w Puszczykowie. Następnie "
+                        "odbyło się spotkanie w Centrum Integracji Społecznej „Piątkowo”.")
+    assert hosts["Fundacja „Promyk”"] == "Puszczykowo"
+    assert hosts["Centrum Integracji Społecznej „Piątkowo”"] is None
+
+
+def test_a_reference_back_keeps_the_hosts_locality(nlp):
+    hosts = _hosts(nlp, "Odwiedzili Fundację Dobroczynną w Konarach. W swoich strukturach posiada "
+                        "ona Warsztaty Terapii Zajęciowej.")
+    assert hosts.get("Warsztaty Terapii Zajęciowej") == "Konary"
