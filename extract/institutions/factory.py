@@ -300,9 +300,9 @@ class InstitutionFinder(CityAttachment):
         socjalna", "X jest fundacją" (annotation: the stated kind wins)."""
         sent_end = sentence_of(doc, span.start).end
         k = span.end
-        while k < sent_end and k - span.end < 6 and doc[k].lower_ not in {"to", "jest", "była", "był"}:
+        while k < sent_end and k - span.end < 3 and doc[k].lower_ not in {"to", "jest", "była", "był"}:
             if doc[k].text in {",", ";", "(", ":"} or any(a.pos in {"fin", "praet"} for a in doc[k]._.morf):
-                return None
+                return None  # only the name's own locality ("a Padova") may stand between
             k += 1
         if k >= sent_end or doc[k].lower_ not in {"to", "jest", "była", "był"}:
             return None
