@@ -27,6 +27,7 @@ class PeopleIndex:
     usable_by_sentence: dict[int, list[Span]] = field(default_factory=lambda: defaultdict(list))
     base: dict[tuple[int, int], str] = field(default_factory=dict)
     people_starts: set[int] = field(default_factory=set)
+    named_orgs: list[tuple[int, str, str]] = field(default_factory=list)  # (start, head lemma, name) read after roles
     _of_kind: dict[str, list[Span]] = field(default_factory=dict)
 
     def of_kind(self, doc: Doc, head: str) -> list[Span]:

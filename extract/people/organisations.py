@@ -23,6 +23,10 @@ def _base(s: Span) -> str:
     return (s._.attrs or {}).get("full") or s._.base
 
 
+def lemma_of_head(tok) -> str:
+    return next((a.lemma.lower() for a in tok._.morf if a.pos == "subst"), tok.lower_)
+
+
 def named_phrase(doc: Doc, start: int, end: int) -> str:
     """Nominative of an organisation named in the genitive ("Gminy Raciechowice")."""
     forms = to_nominative([t.text for t in doc[start:end]])
@@ -56,11 +60,17 @@ class OrgLinker:
             return _base(s), (s.start_char, s.end_char), "org_after_role"
         if role is not None and role.org is not None:
             a, b = role.org
-            return named_phrase(doc, a, b), (doc[a].idx, doc[b - 1].idx + len(doc[b - 1])), "org_named_after_role"
+            name = named_phrase(doc, a, b)
+            idx.named_orgs.append((a, lemma_of_head(doc[a]), name))
+            return name, (doc[a].idx, doc[b - 1].idx + len(doc[b - 1])), "org_named_after_role"
         if role is not None and role.org_head:
             found = self._of_kind(doc, person, role.org_head, idx)
             if found is not None:
                 return _base(found), (found.start_char, found.end_char), "org_of_kind_in_context"
+            # "wicestarosta Powiatu Proszowickiego, …, Skarbnik Powiatu": named in a role before
+            named = [n for n in idx.named_orgs if n[1] == role.org_head and n[0] < person.start]
+            if named:
+                return named[-1][2], None, "org_of_kind_named_in_a_role"
         if role is not None and role.rule == "role_after_name":
             # "prezesem nagradzanej za swoją pracę, Spółdzielni X": the institution after the
             # role, but not past the next person ("A – koordynator, B – dyrektor Departamentu X")

@@ -29,6 +29,8 @@ SEPARATORS = {",", "–", "-", "—", "("}
 LIST_INTRODUCERS = {":", "–", "-", "—"}
 RELATIVE = {"który", "która", "które", "którzy"}
 BE_FORMS = {"jest", "był", "była", "są", "byli", "były", "pełni"}
+OPENING_QUOTES = {"„", "\"", "“", "«"}
+CLOSING_QUOTES = {"”", "\"", "“", "»"}
 STOP_LEMMAS = {"jeden", "który", "swój", "nasz", "wasz", "mój", "twój"}
 NOUNS = {"subst", "depr", "ger"}
 CASES = {"nom", "gen", "dat", "acc", "inst", "loc", "voc"}
@@ -118,10 +120,25 @@ class RoleReader:
         insts, people_starts = idx.named_by_start, idx.people_starts
         j = i + 1
         org_at = None
-        while j < limit and j - i < 8:
+        affairs = False  # inside "ds. …"/"do spraw …", where "i" joins two matters
+        while j < limit and j - i < 12:
             t = doc[j]
             if t.lower_ == "w" and j + 1 < limit and doc[j + 1].lower_ == "zakresie":
                 j += 2  # "ekspert w zakresie ekonomii społecznej"
+                continue
+            if t.lower_ == "za" and any(a.lemma == "odpowiedzialny" for a in doc[j - 1]._.morf):
+                j += 1  # "pracownik odpowiedzialny za promocję i informację"
+                affairs = True
+                continue
+            if t.text in OPENING_QUOTES and j > i + 1:
+                close = next((k for k in range(j + 1, min(limit, j + 15)) if doc[k].text in CLOSING_QUOTES), None)
+                if close is not None:  # "koordynator projektu „Zdrowy Styl Życia”"
+                    j = close + 1
+                    break
+            affairs |= t.lower_ in {"ds.", "spraw"}
+            if (affairs and t.lower_ in {"i", "oraz"} and j + 1 < limit
+                    and any(a.pos in NOUNS for a in doc[j + 1]._.morf) and not is_name_word(doc[j + 1])):
+                j += 1  # "ds. programowania współpracy i promocji"
                 continue
             if t.text in STOP_IN_ROLE or t.is_punct or j in people_starts:
                 break
@@ -159,9 +176,21 @@ class RoleReader:
         forms[0] = self.roles.get(lemma, forms[0])
         forms = [self.expansions.get(f, f) for f in forms]
         # role nouns and adjectives in lower case ("Wicestarosty Łomżyńskiego" -> "wicestarosta
-        # łomżyński"); proper nouns inside the role ("burmistrz Dobiegniewa") keep their capitals
-        return " ".join(f.lower() if k == 0 or self._role_word(doc[i + k]) or not f[:1].isupper()
-                        or self._adjective(doc[i + k]) else f for k, f in enumerate(forms))
+        # łomżyński"); proper nouns inside the role ("burmistrz Dobiegniewa") keep their
+        # capitals, a quoted name stays as written
+        out, quoted = "", False
+        for k, f in enumerate(forms):
+            tok = doc[i + k]
+            if tok.text in OPENING_QUOTES and not quoted:
+                quoted = True
+            elif tok.text in CLOSING_QUOTES and quoted:
+                quoted = False
+            elif quoted:
+                f = tok.text
+            elif k == 0 or self._role_word(tok) or not f[:1].isupper() or self._adjective(tok):
+                f = f.lower()
+            out += f + (" " if tok.whitespace_ and k < len(forms) - 1 else "")  # "„Zdrowy Styl”" stays glued
+        return " ".join(out.split())
 
     @staticmethod
     def _adjective(tok: Token) -> bool:

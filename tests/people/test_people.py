@@ -186,3 +186,20 @@ def test_organisation_after_an_inserted_phrase(nlp):
                         "Spółdzielni Socjalnej „Kuźnia” w Ełku.")
     assert found["Adam Wolski"]["role"] == "prezes"
     assert found["Adam Wolski"]["organization"] == "Spółdzielnia Socjalna „Kuźnia”"
+
+
+def test_long_roles_keep_their_complements(nlp):
+    text = ("Projekt przedstawili: Jan Lis – koordynator projektu „Zdrowy Styl Życia”, Iwona Mak pracownik "
+            "projektu odpowiedzialny za promocję i informację, Piotr Kos – z-ca dyrektora ds. kultury i sportu.")
+    found = people(nlp, text)
+    assert found["Jan Lis"]["role"] == "koordynator projektu „Zdrowy Styl Życia”"
+    assert found["Iwona Mak"]["role"] == "pracownik projektu odpowiedzialny za promocję i informację"
+    assert found["Piotr Kos"]["role"] == "zastępca dyrektora do spraw kultury i sportu"
+
+
+def test_bare_organisation_named_in_an_earlier_role(nlp):
+    text = ("Gości przyjęli: Adam Maj – wicestarosta Powiatu Kolneńskiego, pani Ewa Sowa – Skarbnik Powiatu.")
+    found = people(nlp, text)
+    assert found["Adam Maj"]["organization"] == "Powiat Kolneński"
+    assert found["Ewa Sowa"]["role"] == "skarbnik"
+    assert found["Ewa Sowa"]["organization"] == "Powiat Kolneński"
