@@ -62,8 +62,20 @@ class TopicCues:
         return cache[i]
 
     def _words(self, doc: Doc, i: int) -> frozenset:
-        lemmas = set(lemma_set(doc, i))
+        # a function of the token's form and lemma set only: computed once per process
+        known = lemma_set(doc, i)
         tok = doc[i]
+        memo = self.__dict__.setdefault("_words_memo", {})
+        key = (tok.text, known)
+        hit = memo.get(key)
+        if hit is None:
+            if len(memo) >= 200_000:
+                memo.clear()
+            hit = memo[key] = self._words_of(tok, known)
+        return hit
+
+    def _words_of(self, tok, known: frozenset) -> frozenset:
+        lemmas = set(known)
         m = ACRONYM_INFLECTION.match(tok.text)
         if m:
             lemmas.add(m.group(1).lower())
