@@ -80,7 +80,10 @@ def find_zones(doc: Doc, cues: ZoneCues) -> Zones:
                 n = 1
         if n:
             k = i + n
-            while k < sent.end and not (is_predicate(doc, k) and k > i + n):
+            # up to the next predicate; right after the cue only a copula continues it
+            # ("wśród uczestników byli …"), another verb ends it ("beneficjenci mieli okazję …")
+            while k < sent.end and not (is_predicate(doc, k) and (
+                    k > i + n or not lemma_set(doc, k) & {"być", "znaleźć"})):
                 visitor.add(k)
                 k += 1
     for start, sent in sents.items():

@@ -23,3 +23,9 @@ def test_localities_as_objects_of_a_visiting_verb_are_visited(nlp):
 def test_an_institution_named_like_a_place_is_not_its_own_city(nlp):
     v = nlp("Uczestnicy zwiedzili Garncarską Wioskę w Kamionce.")._.visit
     assert [(h.name, h.city) for h in v.hosts] == [("Garncarska Wioska", "Kamionka")]
+
+
+def test_the_visiting_group_ends_at_its_verb(nlp):
+    v = nlp("Pierwszego dnia beneficjenci mieli okazję zapoznać się z działalnością Zakładu "
+            "Aktywności Zawodowej we Wrocławiu.")._.visit
+    assert [(h.name, h.city) for h in v.hosts] == [("Zakład Aktywności Zawodowej", "Wrocław")]
