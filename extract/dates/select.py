@@ -104,10 +104,15 @@ def _event(text: str, dm: DateMention) -> bool:
 
 def _first_trip(text: str, best, scored, ranges):
     """Of several trips each told with its own dates ("Pierwszy wyjazd odbył się dnia
-    15.07 … Drugi wyjazd odbył się w dniach 12-13.08"), the first: an earlier event
-    mention that loses to the best only by the range bonus is taken instead."""
+    15.07 … Drugi wyjazd odbył się w dniach 12-13.08"), the first: where the best
+    mention's line numbers the trips (``trip_order`` cues), an earlier event mention that
+    loses to it only by the range bonus is taken instead."""
     s_best, dm_best, _ = best
     if not _event(text, dm_best):
+        return best
+    # only where the report numbers its trips: a preparatory meeting "w dniu 5 maja … do
+    # wyjazdu" before "w dniach 12-14 maja … wyjazd" is no trip of its own
+    if not cue_hits(text, dm_best.start_char, dm_best.end_char, ("trip_order",)):
         return best
     for dm, s, why in scored:  # reading order
         if dm.start_char >= dm_best.start_char:

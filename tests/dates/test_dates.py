@@ -294,6 +294,18 @@ def test_first_of_several_trips_even_when_a_later_one_is_a_range():
     assert (c.start, c.end) == ("2019-05-14", "2019-05-14") and "first_trip" in c.rule
 
 
+def test_a_preparatory_meeting_is_no_first_trip():
+    text = ("W dniu 5 maja 2019 r. odbyło się spotkanie przygotowawcze do wyjazdu. "
+            "W dniach 12-14 maja 2019 r. odbył się wyjazd studyjny do Krakowa.")
+    assert (visit_dates_in_text(text).start, visit_dates_in_text(text).end) == ("2019-05-12", "2019-05-14")
+
+
+def test_announced_next_visit_is_not_chosen():
+    text = ("Aktualności 2019-06-01\nW dniach 12-14 maja br. odbyła się wizyta studyjna. "
+            "Kolejna wizyta odbędzie się w dniach 3-4 czerwca br.")
+    assert (visit_dates_in_text(text).start, visit_dates_in_text(text).end) == ("2019-05-12", "2019-05-14")
+
+
 def test_a_day_inside_the_visit_range_is_no_trip_of_its_own():
     text = ("W dniu 23 czerwca 2015 r. wyjazd odbył się do Olsztyna.\n"
             "W dniach 22-24.06.2015 r. trwał wyjazd studyjny.")
