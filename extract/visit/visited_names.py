@@ -64,6 +64,9 @@ def _name_run(doc: Doc, i: int, limit: int) -> int:
     k = i
     while k < limit and k - i < MAX_NAME and not ("\n" in doc[k].text):
         tok = doc[k]
+        if tok.is_space and "\n" not in tok.text:
+            k += 1  # a double space inside a name
+            continue
         if tok.text in NAME_END or (tok.is_punct and tok.text not in {"'", "’", "&"}):
             break
         if not (tok.is_title or tok.is_upper or tok.like_num or tok.lower_ in CONNECT
@@ -153,25 +156,59 @@ def _verb_objects(doc: Doc, strong: set[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+POINT_NOUNS = {"miejsce", "punkt", "przystanek", "etap", "podmiot", "cel"}
+ORDINALS = {"pierwszy", "drugi", "trzeci", "czwarty", "kolejny", "następny", "ostatni"}
+COPULA = {"był", "była", "było", "jest", "została", "został"}
+SCENE_NOUNS = {"wizyta", "spotkanie", "pobyt", "odbyć"}
+
+
+def _programme_points(doc: Doc) -> list[tuple[int, int, str]]:
+    """ "Pierwszym miejscem docelowym była „Farma 69” w Kopańcu", "Kolejna wizyta odbyła
+    się w Olenderskim Parku Etnograficznym": the name a programme point introduces."""
+    out = []
+    for t in doc:
+        k = None
+        if t.lower_ in COPULA and t.i >= 2:
+            window = set()
+            for j in range(max(sentence_of(doc, t.i).start, t.i - 4), t.i):
+                window |= lemma_set(doc, j)
+            if window & POINT_NOUNS and window & ORDINALS:
+                k = t.i + 1
+        elif t.lower_ in {"w", "we"} and t.i >= 1 and t.i + 2 < len(doc):
+            window = set()
+            for j in range(max(sentence_of(doc, t.i).start, t.i - 3), t.i):
+                window |= lemma_set(doc, j)
+            if window & SCENE_NOUNS and doc[t.i + 1].is_title and doc[t.i + 2].is_title:
+                k = t.i + 1  # two capitalised words at least: a name, not a town
+        if k is None or k >= len(doc):
+            continue
+        if doc[k].text in OPEN_Q or (doc[k].is_title and not doc[k].is_sent_start):
+            e = _name_run(doc, k, sentence_of(doc, t.i).end)
+            if e > k:
+                out.append((k, e, "programme_point"))
+    return out
+
+
 def visited_names(doc: Doc, visit: set[str], strong: set[str]) -> list[Span]:
     """Institution spans for names presented as visited, not covered by other entities."""
     covered: set[int] = set()
     for key in ("institutions", "places", "people"):
         for s in doc.spans.get(key, []):
-            covered.update(range(s.start, s.end))
+            if not (s._.attrs or {}).get("bare"):  # a lone kind word ("„Farma 69”") is no name
+                covered.update(range(s.start, s.end))
     out: list[Span] = []
     seen: set[int] = set()
-    for start, end, rule in _listed_items(doc, visit) + _verb_objects(doc, strong):
+    for start, end, rule in _listed_items(doc, visit) + _verb_objects(doc, strong) + _programme_points(doc):
         if start in seen or any(k in covered for k in range(start, end)):
             continue
         seen.add(start)
         span = doc[start:end]
         kind = rule.split(":", 1)[1] if ":" in rule else _kind_in(doc, start, end)
         name = " ".join(text_of(doc)[span.start_char:span.end_char].split())
-        if rule == "visit_verb_object" and doc[start].text not in OPEN_Q:
+        if rule in {"visit_verb_object", "programme_point"} and doc[start].text not in OPEN_Q:
             name = " ".join(to_nominative(name.split()))  # "odwiedzili Snow Arenę"
-        if len(name) < 3:
-            continue
+        if len(name) < 3 or (len(name.split()) == 1 and _kind_in(doc, start, end)):
+            continue  # a kind word alone ("Gospodarstwo") names nothing
         annotate(span, name, rule.split(":", 1)[0], type=kind or "INNE", proper=True,
                  abbreviation=False, plural=False, lowercase=False, bare=False)
         out.append(span)

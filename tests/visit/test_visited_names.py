@@ -25,3 +25,15 @@ def test_quoted_object_of_a_visiting_verb(nlp):
 def test_a_list_not_about_visiting_gives_no_hosts(nlp):
     hosts = _hosts(nlp, "Potrzebne dokumenty:\n• Karta Zgłoszenia\n• Zgoda Rodzica\n")
     assert hosts == {}
+
+
+def test_name_a_programme_point_introduces(nlp):
+    hosts = _hosts(nlp, "Pierwszym miejscem docelowym była „Farma 69” w Kopańcu. Kolejna wizyta "
+                        "odbyła się w Olenderskim Parku Etnograficznym w Wielkiej Nieszawce.")
+    assert "„Farma 69”" in hosts and hosts["„Farma 69”"] == "PRZEDSIEBIORSTWO"
+    assert any(name.startswith("Olenderski") for name in hosts)
+
+
+def test_a_kind_word_alone_is_no_list_item_name(nlp):
+    hosts = _hosts(nlp, "Odwiedziliśmy:\n1. Gospodarstwo  Ekofarma Vitalis w Zastawnie\n2. Gospodarstwo\n")
+    assert list(hosts) == ["Gospodarstwo Ekofarma Vitalis"]
