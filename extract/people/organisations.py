@@ -28,7 +28,12 @@ def lemma_of_head(tok) -> str:
 
 
 def named_phrase(doc: Doc, start: int, end: int) -> str:
-    """Nominative of an organisation named in the genitive ("Gminy Raciechowice")."""
+    """Nominative of an organisation named in the genitive ("Gminy Raciechowice"; each
+    conjunct of "Miasta i Gminy Pleszew")."""
+    cut = next((k for k in range(start + 1, end - 1) if doc[k].lower_ in {"i", "oraz"}
+                and doc[k + 1].text[:1].isupper()), None)
+    if cut is not None:
+        return f"{named_phrase(doc, start, cut)} {doc[cut].text} {named_phrase(doc, cut + 1, end)}"
     forms = to_nominative([t.text for t in doc[start:end]])
     if forms:
         forms[0] = forms[0][:1].upper() + forms[0][1:]

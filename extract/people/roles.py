@@ -187,10 +187,17 @@ class RoleReader:
                 quoted = False
             elif quoted:
                 f = tok.text
-            elif k == 0 or self._role_word(tok) or not f[:1].isupper() or self._adjective(tok):
-                f = f.lower()
+            elif (k == 0 or self._role_word(tok) or not f[:1].isupper() or self._adjective(tok)
+                  or self._common_noun(tok)):
+                f = f.lower()  # "Prezes Zarządu" -> "prezes zarządu"
             out += f + (" " if tok.whitespace_ and k < len(forms) - 1 else "")  # "„Zdrowy Styl”" stays glued
         return " ".join(out.split())
+
+    @staticmethod
+    def _common_noun(tok: Token) -> bool:
+        """A noun SGJP knows only as a common noun (no place or personal name reading)."""
+        nouns = [a for a in tok._.morf if a.pos in NOUNS]
+        return bool(nouns) and all("nazwa_pospolita" in a.labels for a in nouns)
 
     @staticmethod
     def _adjective(tok: Token) -> bool:
@@ -216,16 +223,22 @@ class RoleReader:
                 break
             if k in insts:  # "kierownik Referatu Organizacyjnego Urzędu Miasta Lublin"
                 span = insts[k]
+                if doc[k - 1].lower_ in {"i", "oraz"} and self.org_head(doc[k]) and segment_start < k - 1:
+                    role.org = (segment_start, span.end)  # "Miasta i Gminy Pleszew": one body
+                    return
                 while span.end in insts and span.end < limit:
                     span = insts[span.end]
                 role.org_span = span
                 return
             if self._is_title(t) or given_name_readings(t.text) and k + 1 < limit and is_name_word(doc[k + 1]):
                 break  # "Wójt Gminy Pan Grzegorz …"
-            if self.org_head(t) and is_name_word(t):
-                segment_start = k  # a parent organisation: "Wydziału … Urzędu …"
+            if self.org_head(t) and is_name_word(t) and doc[k - 1].lower_ not in {"i", "oraz"}:
+                segment_start = k  # a parent organisation: "Wydziału … Urzędu …" (not "Miasta i Gminy X")
             elif t.lower_ == "dla" and k + 1 < limit and is_name_word(doc[k + 1]):
                 pass  # "Domów dla Dzieci"
+            elif (t.lower_ in {"i", "oraz"} and k + 1 < limit and is_name_word(doc[k + 1])
+                  and self.org_head(doc[k + 1])):
+                pass  # "Miasta i Gminy Pleszew"
             elif not (is_name_word(t) or t.text in {"„", "”", '"', "nr"} or t.like_num
                       or any(a.pos == "adj" for a in t._.morf) and t.text[:1].isupper()):
                 break

@@ -203,3 +203,15 @@ def test_bare_organisation_named_in_an_earlier_role(nlp):
     assert found["Adam Maj"]["organization"] == "Powiat Kolneński"
     assert found["Ewa Sowa"]["role"] == "skarbnik"
     assert found["Ewa Sowa"]["organization"] == "Powiat Kolneński"
+
+
+def test_common_nouns_in_a_role_are_lower_case(nlp):
+    found = people(nlp, "Spotkanie poprowadził Prezes Zarządu Fundacji „Aktywni” Tomasz Zieliński.")
+    assert found["Tomasz Zieliński"]["role"] == "prezes zarządu"
+    assert found["Tomasz Zieliński"]["organization"] == "Fundacja „Aktywni”"
+
+
+def test_coordinated_organisation_after_a_role(nlp):
+    found = people(nlp, "Uczestników przywitał Burmistrz Miasta i Gminy Pleszew Arkadiusz Ptak.")
+    assert found["Arkadiusz Ptak"]["role"] == "burmistrz"
+    assert found["Arkadiusz Ptak"]["organization"] == "Miasto i Gmina Pleszew"
