@@ -13,6 +13,7 @@ under one plural role ("przedstawiciele LGD: A, B i C").
 """
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -251,7 +252,7 @@ class RoleReader:
         role.org = (segment_start, k)
 
     # -- where the role stands ------------------------------------------------------
-    def find(self, doc: Doc, span: Span, other_people: set[int]) -> Role | None:
+    def find(self, doc: Doc, span: Span, other_people: Container[int]) -> Role | None:
         """The role of a person; not looked for across another person (other_people)."""
         sent = sentence_of(doc, span.start)
         k = span.end
@@ -297,7 +298,7 @@ class RoleReader:
         SGJP reads as no personal name."""
         return not ({"imię", "nazwisko"} & set(doc[k]._.name_labels))
 
-    def _before(self, doc: Doc, span: Span, sent: Span, other_people: set[int]) -> Role | None:
+    def _before(self, doc: Doc, span: Span, sent: Span, other_people: Container[int]) -> Role | None:
         """"dyrektor PCPR Małgorzata Lewandowska", "kierownik, Pan Robert Błasik"."""
         first = sent.start
         if first > 0 and doc[first - 1].is_space:
