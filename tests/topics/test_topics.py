@@ -1,4 +1,5 @@
 """The topics step: cue evidence, the visited hosts' kinds and the visitors' side."""
+import pytest
 
 
 def topics(nlp, text):
@@ -80,3 +81,14 @@ def test_partner_and_funder_names_do_not_count(nlp):
         found = topics(nlp, visit + tail)
         assert "ekonomia_spoleczna" in found
         assert "bezdomnosc" not in found and "seniorzy" not in found, tail
+
+
+@pytest.mark.parametrize("host,topic", [
+    ("Warsztat Terapii Zajęciowej", "niepelnosprawnosc"),
+    ("Centrum Usług Społecznych", "uslugi_spoleczne"),
+    ("Miejski Ośrodek Pomocy Społecznej", "uslugi_spoleczne"),
+])
+def test_one_visited_host_of_the_kind_is_enough(nlp, host, topic):
+    doc = nlp(f"Relacja\\nW piątek grupa odwiedziła {host} w Kole. Kierowniczka przedstawiła usługi "
+              "i pokazała budynek.")
+    assert topic in {t.topic for t in doc._.topics}
