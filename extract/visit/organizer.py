@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..extensions import lemma_set, sentence_of
+from ..institutions.words import agrees
 from .choices import fold
 from .cues import Cues
 
@@ -104,6 +105,8 @@ def _organizer_at(doc: Doc, cue: int, cands: list[Span]) -> tuple[Span | None, s
         if after:
             return after[0], "organizer:named_organizer"
         return None, ""
+    if _modifies_other_noun(doc, cue):
+        return None, ""  # "kolacji przygotowanej przez X": X arranged the dinner, not the visit
     after = [s for s in cands if 0 < s.start - cue <= 8 and _agent(doc, s)]
     if after:
         return after[0], "organizer:agent_after_cue"
@@ -121,6 +124,21 @@ def _organizer_at(doc: Doc, cue: int, cands: list[Span]) -> tuple[Span | None, s
     if before:
         return before[0], "organizer:subject_before_cue"
     return None, ""
+
+
+VISIT_NOUNS = {"wizyta", "wyjazd", "wycieczka", "pobyt", "program", "spotkanie", "podróż",
+               "przedsięwzięcie", "wydarzenie", "szkolenie", "seminarium", "konferencja"}
+
+
+def _modifies_other_noun(doc: Doc, cue: int) -> bool:
+    """A participle cue right after a noun it agrees with that is not the visit ("kolacji
+    przygotowanej przez …") describes that noun's organiser."""
+    if cue == 0 or not doc[cue]._.nkjp_tag.startswith("ppas"):
+        return False
+    prev = doc[cue - 1]  # the noun right before, when the participle agrees with it
+    if prev._.nkjp_tag.startswith("subst") and agrees(doc[cue].text, prev.text):
+        return not ({a.lemma.lower() for a in prev._.morf} & VISIT_NOUNS)
+    return False
 
 
 def _agent(doc: Doc, span: Span) -> bool:

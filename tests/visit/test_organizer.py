@@ -51,3 +51,12 @@ def test_first_person_author_that_took_part(nlp):
             "Pojechaliśmy na Warmię, gdzie odwiedziliśmy Fundację „Promyk” w Olsztynie.")._.visit
     assert v.organizer._.base == "Stowarzyszenie „Dolina Rzeki”"
     assert v.organizer_rule == "organizer:first_person_author"
+
+
+def test_organiser_of_a_dinner_is_not_the_visits(nlp):
+    v = nlp("Podczas uroczystej kolacji przygotowanej przez Spółdzielnię Socjalną „Przystań” "
+            "rozmawiano o pracy.")._.visit
+    assert v.organizer is None
+    v = nlp("W maju odbyła się wizyta studyjna w 2017 roku organizowana przez Regionalny Ośrodek "
+            "Polityki Społecznej w Białymstoku.")._.visit
+    assert v.organizer._.base == "Regionalny Ośrodek Polityki Społecznej"
