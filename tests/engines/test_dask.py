@@ -63,3 +63,15 @@ def test_paths_are_read_on_the_workers(cluster, tmp_path):
                       {"statistical": False}, client=cluster)
     assert [e.doc_id for e in (x.visit for x in result.extractions)] == ["dobry"]
     assert len(result.errors) == 1 and "zly.txt" in str(result.errors[0])
+
+
+def test_wizyty_run_engine_dask_writes_the_serial_tables(corpus_dir, tmp_path):
+    from extract.cli import main
+
+    assert main(["run", str(corpus_dir / "raw"), "--out", str(tmp_path / "serial"), "-q"]) == 0
+    assert main(["run", str(corpus_dir / "raw"), "--out", str(tmp_path / "dask"), "-q",
+                 "--engine", "dask", "--jobs", "2"]) == 0
+    serial, dask = read_tables(tmp_path / "serial"), read_tables(tmp_path / "dask")
+    for name in TABLES:
+        pd.testing.assert_frame_equal(dask[name], serial[name])
+        assert list((tmp_path / "dask" / "parquet" / name).glob("part-*.parquet"))
