@@ -18,7 +18,7 @@ from ..morph.analyser import tag_categories
 from ..morph.inflect import to_nominative
 from ..resources import read_csv
 from .city import CityAttachment
-from .words import (CITY_PREPS, CLOSE_QUOTES, COMPANY_SUFFIXES, CONNECTORS, OPEN_QUOTES,
+from .words import (CITY_PREPS, ORDINALS, CLOSE_QUOTES, COMPANY_SUFFIXES, CONNECTORS, OPEN_QUOTES,
                     PATRON_WORDS, Trigger, _naming_words, agrees, is_cap, is_wordlike,
                     normalise_quotes, shares_case, tag_has)
 
@@ -200,10 +200,11 @@ class InstitutionFinder(CityAttachment):
             prev = doc[start - 1]
             if prev.is_sent_start and not is_cap(prev):
                 break
-            if is_cap(prev) and not doc[start].is_sent_start and agrees(prev.text, doc[start].text):
+            if is_cap(prev) and not doc[start].is_sent_start and agrees(prev.text, doc[start].text) \
+                    and not lemma_set(doc, start - 1) & ORDINALS:
                 start -= 1
                 continue
-            break
+            break  # "Pierwsza Spółdzielnia, do jakiej …": an ordinal counts, it does not name
         # right
         j = end
         n = len(doc)

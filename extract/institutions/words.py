@@ -18,6 +18,9 @@ COMPANY_SUFFIXES = (("sp.", "z", "o.o."), ("sp.", "z", "o", ".", "o", "."), ("s.
 CONNECTORS = {"dla", "na", "rzecz", "i", "nad", "pod", "wezwaniem", "im.", "św.", "nr", "ds.",
               "z", "–", "-", "de", "di", "del", "il", "la", "le"}
 CITY_PREPS = {"w", "we"}
+#: adjectives that count visits or hosts, never part of a name ("Pierwsza Spółdzielnia …",
+#: "z kolejną Spółdzielnią Socjalną")
+ORDINALS = {"pierwszy", "drugi", "trzeci", "czwarty", "piąty", "kolejny", "następny", "ostatni"}
 CONTEXT_CUES = {"w", "we", "do", "gminy", "gminie", "gmina", "miasta", "mieście"}
 
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..institutions import InstitutionFinder
+from ..institutions.words import ORDINALS
 from ..extensions import lemma_set, sentence_of, span_lemmas, text_of
 from ..places import resolve_city
 from .choices import HostChoice, fold
@@ -164,6 +165,8 @@ class HostSelector:
             return "funder_founder_or_partner"
         if attrs.get("bare"):
             return "bare_generic_word"
+        if not attrs.get("proper") and span.start and lemma_set(doc, span.start - 1) & ORDINALS:
+            return "unnamed_kind"  # "z kolejną Spółdzielnią Socjalną": a kind counted, no name
         if (attrs.get("lowercase") and not attrs.get("proper") and "„" not in span._.base
                 and attrs.get("city_rule") != "w+place"):
             return "common_noun_phrase"  # "spółdzielni socjalnej": a kind, not a name
@@ -182,8 +185,9 @@ class HostSelector:
         return k >= 1 and doc[k].lower_ == "przez" and bool(lemma_set(doc, k - 1) & self.cues["organize"])
 
     def _funded_by(self, doc: Doc, span: Span) -> bool:
-        """ "dzięki wsparciu Fundacji …", "z dofinansowania Urzędu Marszałkowskiego": a funder."""
-        return any(lemma_set(doc, k) & self.cues["funder"] for k in range(max(0, span.start - 2), span.start))
+        """ "dzięki wsparciu Fundacji …", "z dofinansowania Urzędu Marszałkowskiego",
+        "Sponsorem wyjazdu była X", "sfinansowała X": a funder."""
+        return any(lemma_set(doc, k) & self.cues["funder"] for k in range(max(0, span.start - 3), span.start))
 
     def _visitors_from(self, doc: Doc, span: Span) -> bool:
         """ "przedstawiciele OWES w Kielcach … gościli w Krakowie", "25 przedstawicieli domów

@@ -75,3 +75,11 @@ def test_a_business_run_by_a_named_host_is_part_of_it_but_a_unit_is_not(nlp):
             "Spółdzielnię Socjalną „Opoka”, która prowadzi Zakład Aktywności Zawodowej.")._.visit
     names = [h.name for h in v.hosts]
     assert "Dobra Kawiarnia" not in names and "Zakład Aktywności Zawodowej" in names
+
+
+def test_counted_kinds_and_sponsors_are_no_hosts(nlp):
+    v = nlp("Pierwsza Spółdzielnia, do jakiej się wybraliśmy, to Perfekcja. Potem grupa spotkała się "
+            "z kolejną Spółdzielnią Socjalną. Sponsorem wyjazdu była Fundacja „Orlen”.")._.visit
+    names = [h.name for h in v.hosts]
+    assert "Pierwsza Spółdzielnia" not in names and "Spółdzielnia Socjalna" not in names
+    assert "Fundacja „Orlen”" not in names
