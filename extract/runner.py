@@ -291,7 +291,7 @@ def _process(todo: list[Report], opts: RunOptions, summary: RunSummary,
         from .engines.dask import format_info, run_dask
 
         info: dict = {}
-        done(run_dask(todo, opts.out, opts.pipeline_args, scheduler=opts.scheduler, jobs=opts.jobs,
+        done(run_dask(todo, opts.pipeline_args, scheduler=opts.scheduler, jobs=opts.jobs,
                       batch_size=opts.batch_size, progress=opts.progress, info=info))
         summary.pipeline = "dask"
         summary.notes.append(format_info(info))  # workers' load time and peak memory
@@ -407,6 +407,11 @@ def run(opts: RunOptions) -> RunSummary:
     if opts.before_write:
         frames = opts.before_write(frames)
     summary.written = write_tables(frames, out, formats=opts.formats, texts=texts)
+    if opts.engine == "dask":  # the final tables, reused rows and corrections included
+        from .engines.dask import write_partitioned
+
+        parts = write_partitioned(frames, out)
+        summary.notes.append(f"partitioned Parquet: {len(parts)} files in {out / 'parquet'}")
     summary.frames = frames
     cache.prune()
     summary.seconds = time.perf_counter() - start

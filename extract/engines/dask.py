@@ -7,14 +7,16 @@ Python entry point::
 
 Reports are cut into partitions (a few per worker core); every partition is one task
 that runs ``extract.runner.process_reports`` – the same per-batch function as a serial
-run – on a pipeline that each worker process loads once and keeps. A task writes its
-partition of every table as Parquet (``OUT/parquet/<table>/part-NNNNN.parquet``, one fixed
-schema per table, so the folders read as datasets with ``pandas.read_parquet`` or
-``dask.dataframe.read_parquet``) and returns its records; the client writes the usual
-tables from all of them in input order, so the rows are the serial run's rows.
+run – on a pipeline that each worker process loads once and keeps. The records come back
+in input order, so the tables are the serial run's rows. Besides the usual tables the run
+writes them as a partitioned Parquet dataset, ``OUT/parquet/<table>/part-NNNNN.parquet``
+(``write_partitioned``: one part per 64 reports, one schema per table, readable with
+``pandas.read_parquet`` or ``dask.dataframe.read_parquet``). It is cut from the final
+tables – after reused reports, removed inputs and analysts' corrections are accounted
+for – so it never disagrees with the CSVs.
 
 Paths handed in are read on the workers (a cluster needs them on a shared filesystem);
-reports already read (``extract.io.Report``) are shipped with the task. Without a
+reports already read (``extract.reading.Report``) are shipped with the task. Without a
 scheduler address a ``LocalCluster`` with one single-threaded worker process per job is
 started for the run. Needs the optional extra: ``pip install 'wizyty[dask]'``.
 """
@@ -31,10 +33,10 @@ import uuid
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, Union
 
-from ..io import InputError, Report, collect_inputs, read_report
+from ..reading import InputError, Report, Source, collect_sources, read_report
 from ..runner import RunResult, process_reports
 
-Item = Union[Report, InputError, str, Path]
+Item = Union[Report, InputError, Source, str, Path]
 PARQUET_DIR = "parquet"
 
 _PIPELINES: dict[str, Any] = {}
@@ -78,55 +80,61 @@ def _worker_memory() -> dict:
             "pipelines": len(_PIPELINES)}
 
 
-def _arrow_schema(name: str, columns: Sequence[str]):
-    """One schema per table for every partition: a text column that is empty in one
-    partition must not become Parquet's null type there."""
-    import pyarrow as pa
+def write_partitioned(frames: Mapping[str, Any], out_dir: str | Path,
+                      reports_per_part: int = 64) -> list[Path]:
+    """``OUT/parquet/<table>/part-NNNNN.parquet`` for every table with a ``doc_id`` column.
 
-    from ..tables import _DTYPES
-
-    kinds = {"Int64": pa.int64(), "int64": pa.int64(), "float64": pa.float64()}
-    return pa.schema([(c, kinds.get(_DTYPES.get(c, ""), pa.string())) for c in columns])
-
-
-def write_partition(frames: Mapping[str, Any], folder: Path, index: int) -> list[Path]:
-    """``folder/<table>/part-<index>.parquet`` for each table (written under a temporary
-    name and renamed, so a killed task leaves no half file)."""
+    Part k holds the rows of the k-th run of ``reports_per_part`` reports (visits order,
+    then reports that only the documents table lists); each table's schema comes from the
+    whole table, so a column that is empty in one part keeps its type there. Written into
+    a staging folder that replaces ``OUT/parquet`` only when complete.
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    out = []
-    for name, df in frames.items():
-        target = folder / name
-        target.mkdir(parents=True, exist_ok=True)
-        table = pa.Table.from_pandas(df, schema=_arrow_schema(name, list(df.columns)),
-                                     preserve_index=False)
-        path = target / f"part-{index:05d}.parquet"
-        tmp = target / f".part-{index:05d}.{uuid.uuid4().hex[:8]}.tmp"
-        pq.write_table(table, tmp)
-        os.replace(tmp, path)
-        out.append(path)
-    return out
+    order: dict[str, int] = {}
+    for name in ("visits", "documents"):
+        if name in frames and "doc_id" in frames[name]:
+            for doc_id in frames[name]["doc_id"]:
+                order.setdefault(doc_id, len(order))
+    n_parts = max(1, -(-len(order) // reports_per_part))
+    final = Path(out_dir) / PARQUET_DIR
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = final.with_name(f".{PARQUET_DIR}-{uuid.uuid4().hex[:8]}")
+    written = []
+    try:
+        for name, df in frames.items():
+            if "doc_id" not in df:
+                continue
+            folder = staging / name
+            folder.mkdir(parents=True)
+            schema = pa.Schema.from_pandas(df, preserve_index=False)
+            part = df["doc_id"].map(lambda d: order.get(d, 0) // reports_per_part)
+            for k in range(n_parts):
+                table = pa.Table.from_pandas(df[part == k], schema=schema, preserve_index=False)
+                path = folder / f"part-{k:05d}.parquet"
+                pq.write_table(table, path)
+                written.append(final / name / path.name)
+        _publish(staging, final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return written
 
 
-def process_partition(index: int, items: Sequence[Item], pipeline_args: Mapping[str, Any],
-                      batch_size: int = 16, parquet_dir: str | None = None) -> RunResult:
-    """One task: read the paths among ``items``, run the pipeline, write the Parquet part."""
+def process_partition(items: Sequence[Item], pipeline_args: Mapping[str, Any],
+                      batch_size: int = 16) -> RunResult:
+    """One task: read the paths among ``items``, run the pipeline on this worker's copy."""
     reports: list[Report | InputError] = []
     for item in items:
-        if isinstance(item, (str, Path)):
+        if isinstance(item, (str, Path, Source)):
             try:
-                reports.append(read_report(item))
+                reports.append(read_report(item.path, doc_id=item.doc_id) if isinstance(item, Source)
+                               else read_report(item))
             except InputError as err:
                 reports.append(err)
         else:
             reports.append(item)
-    result = process_reports(worker_pipeline(pipeline_args), reports, batch_size=batch_size)
-    if parquet_dir:
-        from ..tables import to_frames
-
-        write_partition(to_frames(result.extractions), Path(parquet_dir), index)
-    return result
+    return process_reports(worker_pipeline(pipeline_args), reports, batch_size=batch_size)
 
 
 def partitions(items: Sequence[Item], n_workers: int, largest: int = 64) -> list[list[Item]]:
@@ -148,11 +156,11 @@ def _publish(staging: Path, final: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def run_dask(items: Sequence[Item], out_dir: str | Path | None, pipeline_args: Mapping[str, Any],
+def run_dask(items: Sequence[Item], pipeline_args: Mapping[str, Any],
              scheduler: str | None = None, jobs: int = 0, batch_size: int = 16,
              progress: Callable[[int, Report], None] | None = None,
              client=None, info: dict | None = None) -> RunResult:
-    """Process ``items`` on a Dask cluster; Parquet partitions go to ``OUT/parquet``.
+    """Process ``items`` on a Dask cluster (``write_partitioned`` writes the Parquet parts).
 
     ``client``: an existing ``distributed.Client`` (else one for ``scheduler``, else a
     ``LocalCluster`` of ``jobs`` workers, one per core when 0). ``info`` receives the
@@ -165,7 +173,7 @@ def run_dask(items: Sequence[Item], out_dir: str | Path | None, pipeline_args: M
     if client is None:
         if scheduler:
             try:
-                client = own_client = distributed.Client(scheduler, timeout="30s")
+                client = own_client = distributed.Client(scheduler, timeout="10s")
             except (OSError, TimeoutError) as err:
                 raise DaskUnavailable(f"cannot reach the Dask scheduler {scheduler}: {err}") from None
         else:
@@ -177,21 +185,14 @@ def run_dask(items: Sequence[Item], out_dir: str | Path | None, pipeline_args: M
             client = own_client = distributed.Client(own_cluster)
     result = RunResult()
     start = time.perf_counter()
-    staging = final = None
     try:
         args = dict(pipeline_args)
         loads = client.run(_load_on_worker, args)  # each worker loads the pipeline once, now
         n_workers = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
         readable = [i for i in items if not isinstance(i, InputError)]
         result.errors.extend(i for i in items if isinstance(i, InputError))
-        if out_dir is not None:
-            final = Path(out_dir) / PARQUET_DIR
-            final.parent.mkdir(parents=True, exist_ok=True)
-            staging = final.with_name(f".{PARQUET_DIR}-{uuid.uuid4().hex[:8]}")
         parts = partitions(readable, n_workers)
-        futures = [client.submit(process_partition, k, part, args, batch_size,
-                                 str(staging) if staging else None, pure=False)
-                   for k, part in enumerate(parts)]
+        futures = [client.submit(process_partition, part, args, batch_size, pure=False) for part in parts]
         index = {f.key: k for k, f in enumerate(futures)}
         done: dict[int, RunResult] = {}
         n_done = 0
@@ -209,17 +210,11 @@ def run_dask(items: Sequence[Item], out_dir: str | Path | None, pipeline_args: M
             result.errors.extend(part.errors)
             result.words += part.words
             result.words_by_doc.update(getattr(part, "words_by_doc", {}))
-        if staging is not None:
-            staging.mkdir(parents=True, exist_ok=True)  # no partition at all: an empty dataset
-            _publish(staging, final)
-            staging = None
         if info is not None:
             info["workers"] = {str(addr): {**loads.get(addr, {}), **mem}
                                for addr, mem in client.run(_worker_memory).items()}
             info["partitions"] = len(parts)
     finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
         if own_client is not None:
             own_client.close()
         if own_cluster is not None:
@@ -239,11 +234,11 @@ def extract_with_dask(inputs: Sequence[str | Path] | str | Path, out_dir: str | 
 
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
-    paths = [str(p) for p in collect_inputs(inputs, recursive=recursive)]
-    result = run_dask(paths, out_dir, dict(pipeline_args or {}), scheduler=scheduler, jobs=jobs,
-                      client=client)
+    sources = collect_sources(inputs, recursive=recursive).sources  # doc ids as `wizyty run` gives
+    result = run_dask(sources, dict(pipeline_args or {}), scheduler=scheduler, jobs=jobs, client=client)
     frames = to_frames(result.extractions)
     write_tables(frames, out_dir, formats=formats)
+    write_partitioned(frames, out_dir)
     for err in result.errors:
         print(f"warning: {err}")
     return frames

@@ -3,9 +3,10 @@ import pandas as pd
 import pytest
 
 pytest.importorskip("distributed")
-pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
 
-from extract.engines.dask import extract_with_dask, format_info, run_dask  # noqa: E402
+from extract.engines.dask import (  # noqa: E402
+    extract_with_dask, format_info, run_dask, write_partitioned)
 from extract.io import InputError  # noqa: E402
 from extract.runner import process_reports, read_all  # noqa: E402
 from extract.tables import read_tables, to_frames  # noqa: E402
@@ -29,7 +30,7 @@ def serial(nlp, corpus_dir):
 def test_dask_rows_equal_a_serial_run(cluster, serial, corpus_dir, tmp_path):
     reports = read_all([corpus_dir / "raw"]) + [InputError(tmp_path / "x.txt", "broken on purpose")]
     info = {}
-    result = run_dask(reports, tmp_path, {"statistical": False}, client=cluster, info=info)
+    result = run_dask(reports, {"statistical": False}, client=cluster, info=info)
     frames = to_frames(result.extractions)
     for name in TABLES:
         pd.testing.assert_frame_equal(frames[name], serial[name])
@@ -40,17 +41,28 @@ def test_dask_rows_equal_a_serial_run(cluster, serial, corpus_dir, tmp_path):
     assert "2 workers" in format_info(info)
 
 
-def test_partitioned_parquet_holds_the_same_rows(cluster, serial, corpus_dir, tmp_path):
+def test_extract_with_dask_writes_tables_and_parquet(cluster, serial, corpus_dir, tmp_path):
     frames = extract_with_dask([corpus_dir / "raw"], tmp_path, client=cluster,
                                pipeline_args={"statistical": False})
     csv = read_tables(tmp_path)
     for name in TABLES:
-        parts = sorted((tmp_path / "parquet" / name).glob("part-*.parquet"))
-        assert len(parts) > 1  # one file per partition
-        from_parquet = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
-        key = [c for c in serial[name].columns if c != "source_path"]
-        assert from_parquet[key].astype(str).values.tolist() == serial[name][key].astype(str).values.tolist()
-        assert len(csv[name]) == len(frames[name]) == len(serial[name])
+        pd.testing.assert_frame_equal(frames[name], serial[name])
+        assert len(csv[name]) == len(serial[name])
+        assert len(pd.read_parquet(tmp_path / "parquet" / name)) == len(serial[name])
+
+
+def test_parquet_parts_hold_the_rows_in_order_with_one_schema(serial, tmp_path):
+    parts = write_partitioned(serial, tmp_path, reports_per_part=2)
+    for name in TABLES:
+        files = sorted((tmp_path / "parquet" / name).glob("part-*.parquet"))
+        assert len(files) == 3  # 5 reports, 2 per part
+        schemas = {str(pq.read_schema(f)) for f in files}
+        assert len(schemas) == 1  # a column empty in one part keeps its type
+        back = pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
+        assert back.astype(str).values.tolist() == serial[name].astype(str).values.tolist()
+    assert len(parts) == 3 * len(TABLES)
+    write_partitioned({n: serial[n].iloc[:0] for n in TABLES}, tmp_path)  # a new run replaces it
+    assert [len(pd.read_parquet(tmp_path / "parquet" / n)) for n in TABLES] == [0] * len(TABLES)
 
 
 def test_paths_are_read_on_the_workers(cluster, tmp_path):
@@ -59,7 +71,7 @@ def test_paths_are_read_on_the_workers(cluster, tmp_path):
     (tmp_path / "in" / "dobry.txt").write_text(
         "Wizyta studyjna w Toruniu odbyła się 5 lipca 2011 r. Odwiedziliśmy Miejski Ośrodek "
         "Pomocy Społecznej w Toruniu.", encoding="utf-8")
-    result = run_dask([str(p) for p in sorted((tmp_path / "in").glob("*.txt"))], None,
+    result = run_dask([str(p) for p in sorted((tmp_path / "in").glob("*.txt"))],
                       {"statistical": False}, client=cluster)
     assert [e.doc_id for e in (x.visit for x in result.extractions)] == ["dobry"]
     assert len(result.errors) == 1 and "zly.txt" in str(result.errors[0])
@@ -74,4 +86,9 @@ def test_wizyty_run_engine_dask_writes_the_serial_tables(corpus_dir, tmp_path):
     serial, dask = read_tables(tmp_path / "serial"), read_tables(tmp_path / "dask")
     for name in TABLES:
         pd.testing.assert_frame_equal(dask[name], serial[name])
-        assert list((tmp_path / "dask" / "parquet" / name).glob("part-*.parquet"))
+        assert len(pd.read_parquet(tmp_path / "dask" / "parquet" / name)) == len(serial[name])
+    # a second run reuses every report: the Parquet dataset still holds all rows
+    assert main(["run", str(corpus_dir / "raw"), "--out", str(tmp_path / "dask"), "-q",
+                 "--engine", "dask", "--jobs", "2"]) == 0
+    for name in TABLES:
+        assert len(pd.read_parquet(tmp_path / "dask" / "parquet" / name)) == len(serial[name])
