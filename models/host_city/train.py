@@ -104,10 +104,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--folds", type=Path, default=ROOT / "benchmarks" / "folds.tsv")
+    ap.add_argument("--exclude-fold", type=int, help="fit without this fold (benchmarks/heldout.py)")
+    ap.add_argument("--out", type=Path, default=OUT, help="where to write the weights")
     a = ap.parse_args()
     items = collect(a.corpus)
     with open(a.folds, encoding="utf-8") as f:
         fold_of = {r["doc_id"]: int(r["fold"]) for r in csv.DictReader(f, delimiter="\t")}
+    if a.exclude_fold is not None:
+        items = [it for it in items if fold_of.get(it["doc"], -1) != a.exclude_fold]
     names, index = design(items)
     folds = sorted({fold_of.get(it["doc"], -1) for it in items})
     grid_c = (0.1, 0.3, 1.0, 3.0, 10.0)
@@ -146,7 +150,7 @@ def main() -> int:
                      "always_null_accuracy": round(baseline, 3),
                      "hand_rules_city_accuracy": round(rules, 3)},
     }
-    OUT.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    a.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(result["measured"], indent=1))
     for k, w in sorted(result["weights"].items(), key=lambda kv: -abs(kv[1])):
         print(f"{k:24s} {w:+.3f}")

@@ -86,6 +86,9 @@ def main() -> int:
     ap.add_argument("--dry-run", action="store_true", help="report figures, do not write weights.json")
     ap.add_argument("--without", default="", help="features left out (comma-separated)")
     ap.add_argument("--cache", type=Path, help="signals file: read if present, else written (experiments)")
+    ap.add_argument("--exclude-fold", type=int, help="fit without this fold of benchmarks/folds.tsv "
+                                                     "(benchmarks/heldout.py)")
+    ap.add_argument("--out", type=Path, default=OUT, help="where to write the weights")
     args = ap.parse_args()
     WITHOUT.update(f for f in args.without.split(",") if f)
     folds = {}
@@ -98,6 +101,8 @@ def main() -> int:
         rows = collect(args.corpus)
         if args.cache:
             args.cache.write_text(json.dumps(rows), encoding="utf-8")
+    if args.exclude_fold is not None:
+        rows = [r for r in rows if folds.get(r[0]) != args.exclude_fold]
     topics = sorted({r[1] for r in rows})
     gold_count = {}
     for gold_file in (args.corpus / "gold").glob("*.json"):
@@ -107,7 +112,7 @@ def main() -> int:
         return sum(gold_count[d] for d in {r[0] for r in rs})
 
     held = []
-    for k in sorted(set(folds.values())):
+    for k in sorted({folds.get(r[0]) for r in rows}):
         train = [r for r in rows if folds.get(r[0]) != k]
         test = [r for r in rows if folds.get(r[0]) == k]
         clf, thr = fit(train, topics, args.C, args.topic_bias, n_gold_of)
@@ -140,7 +145,7 @@ def main() -> int:
               "held_out_f1_mean": mean, "train_f1": full, "date": datetime.date.today().isoformat()})
     print(model.to_json())
     if not args.dry_run:
-        OUT.write_text(model.to_json() + "\n", encoding="utf-8")
+        args.out.write_text(model.to_json() + "\n", encoding="utf-8")
     return 0
 
 
