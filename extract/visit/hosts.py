@@ -14,7 +14,7 @@ from ..places import resolve_city
 from .choices import HostChoice, fold
 from .cues import Cues
 from ..topics.zones import ZoneCues, find_zones
-from .visited_names import visited_names
+from .visited_names import listed_item_starts, visited_names
 from .host_city import CityModel, city_candidates, explain, set_visit_lemmas
 
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}
@@ -161,8 +161,9 @@ class HostSelector:
         if _credit_line(doc, span):
             return "credit_line"
         sent_lem = span_lemmas(sentence_of(doc, span.start))
-        if sent_lem & self.cues["exclude"] and not sent_lem & self.cues["visit"]:
-            return "funder_founder_or_partner"
+        if sent_lem & self.cues["exclude"] and not sent_lem & self.cues["visit"] and \
+                span.start not in listed_item_starts(doc, self.cues["visit"]):
+            return "funder_founder_or_partner"  # (an item of a visited list is visited)
         if attrs.get("bare"):
             return "bare_generic_word"
         if not attrs.get("proper") and span.start and lemma_set(doc, span.start - 1) & ORDINALS:
@@ -448,6 +449,11 @@ def _drop_repeats(hosts: list[HostChoice]) -> list[HostChoice]:
     def bare_abbreviation(h: HostChoice) -> bool:
         return bool(h.span._.attrs.get("abbreviation")) and len(h.span) == 1
 
+    def same_kind(f: HostChoice, h: HostChoice) -> bool:
+        if f.type != h.type:
+            return False  # INNE gathers many kinds: "GOK" is no "Zespół „Przeroślaki”"
+        return f.type != "INNE" or fold(h.span._.attrs.get("full")) in fold(f.name)
+
     full = [h for h in hosts if not bare_abbreviation(h)]
     return [h for h in hosts if not bare_abbreviation(h) or not any(
-        f.type == h.type and (h.city is None or f.city == h.city) for f in full)]
+        same_kind(f, h) and (h.city is None or f.city == h.city) for f in full)]

@@ -116,6 +116,14 @@ def _listed_items(doc: Doc, visit: set[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def listed_item_starts(doc: Doc, visit: set[str]) -> set[int]:
+    """First tokens of the items of lists introduced as visited (cached per document)."""
+    starts = doc.user_data.get("wizyty_listed_items")
+    if starts is None:
+        starts = doc.user_data["wizyty_listed_items"] = {a for a, _, _ in _listed_items(doc, visit)}
+    return starts
+
+
 def is_visit_verb(doc: Doc, i: int, strong: set[str]) -> bool:
     """A verb form (not a noun) of a visiting lemma: "odwiedzili", "odwiedzając", "odwiedzono"."""
     return bool(lemma_set(doc, i) & strong) and any(

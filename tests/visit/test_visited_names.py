@@ -37,3 +37,10 @@ def test_name_a_programme_point_introduces(nlp):
 def test_a_kind_word_alone_is_no_list_item_name(nlp):
     hosts = _hosts(nlp, "Odwiedziliśmy:\n1. Gospodarstwo  Ekofarma Vitalis w Zastawnie\n2. Gospodarstwo\n")
     assert list(hosts) == ["Gospodarstwo Ekofarma Vitalis"]
+
+
+def test_an_item_of_a_visited_list_is_visited_whatever_its_description(nlp):
+    hosts = _hosts(nlp, "Odwiedzone instytucje:\n- Fundacja Dr Otis (Łomża) – finansowanie usług "
+                        "społecznych\n- GOK (Przerośl) – prezentacja\n- Zespół „Wesoła Gromada” "
+                        "(Przerośl) – występ\n")
+    assert {"Fundacja Dr Otis", "GOK"} <= set(hosts)
