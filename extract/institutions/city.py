@@ -7,7 +7,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from ..extensions import sentence_of, span_lemmas, text_of
-from ..places import resolve_city
+from ..places import qualifies_previous_place, resolve_city
 from ..places.gazetteer import city_from_adjective
 from .words import CITY_PREPS, CONTEXT_CUES, OPEN_QUOTES
 
@@ -119,7 +119,7 @@ class CityAttachment:
         text = text_of(doc)
         before = []  # cued places before the name, back to the paragraph start (reversed below)
         for p in reversed(ordered[:bisect_left(starts, span.start)]):
-            if p.end > span.start:
+            if p.end > span.start or qualifies_previous_place(doc, p):
                 continue
             if ((p._.attrs or {}).get("cue") or "").lower() in CONTEXT_CUES or (
                     p.end < len(doc) and doc[p.end].text == ":"):  # "Dzień 2 – Sopot: …"

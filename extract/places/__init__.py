@@ -21,9 +21,11 @@ from .gazetteer import (
     normalise_voivodeship,
     voivodeships,
 )
+from .candidates import qualifies_previous_place
 from .resolve import ResolvedPlace, place_context, resolve_city, voivodeship_mentions
 
 __all__ = [
     "Gazetteer", "Place", "PlaceContext", "ResolvedPlace", "city_from_adjective", "gazetteer",
-    "normalise_voivodeship", "place_context", "resolve_city", "voivodeship_mentions", "voivodeships",
+    "normalise_voivodeship", "place_context", "qualifies_previous_place", "resolve_city",
+    "voivodeship_mentions", "voivodeships",
 ]

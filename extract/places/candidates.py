@@ -430,3 +430,19 @@ def voivodeship_mentions(doc: Doc) -> list[VoivodeshipMention]:
 
 
 # -- the component -------------------------------------------------------------------------
+
+
+def qualifies_previous_place(doc: Doc, p) -> bool:
+    """ "do Kwapinki w Gminie Raciechowice", "w Gulbinach w gminie Brzuze": an administrative
+    unit right after another locality only says where that locality lies; it is not where
+    the group went (the place ends are indexed once per document)."""
+    k = p.start - 1
+    if k < 2 or doc[k - 1].lower_ not in {"w", "we", "na"}:
+        return False
+    if not {a.lemma.lower() for a in doc[k]._.morf} & {"gmina", "powiat", "województwo"}:
+        return False
+    places = doc.spans.get("places", [])
+    cached = doc.user_data.get("wizyty_place_ends")
+    if cached is None or cached[0] != len(places):
+        cached = doc.user_data["wizyty_place_ends"] = (len(places), {q.end for q in places})
+    return (k - 1) in cached[1]

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from ..evaluate import fold as _fold
 from ..extensions import sentence_of, span_lemmas, text_of
+from ..places import qualifies_previous_place
 from ..resources import MODELS_DIR
 
 MODEL_FILE = MODELS_DIR / "host_city" / "weights.json"
@@ -137,6 +138,8 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
         f: dict[str, float] = {}
         pa = _place_attrs(p)
         cue = (pa.get("cue") or "").lower()
+        if qualifies_previous_place(doc, p):
+            continue  # "do Kwapinki w Gminie Raciechowice": the gmina of the village before
         if cue:
             f[f"cue_{cue if cue in CONTEXT_CUES | ORIGIN_PREPS | {'koło', 'k.'} else 'other'}"] = 1
         if span.start <= p.start and p.end <= span.end:

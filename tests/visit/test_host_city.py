@@ -58,3 +58,9 @@ def test_a_reference_back_keeps_the_hosts_locality(nlp):
     hosts = _hosts(nlp, "Odwiedzili Fundację Dobroczynną w Konarach. W swoich strukturach posiada "
                         "ona Warsztaty Terapii Zajęciowej.")
     assert hosts.get("Warsztaty Terapii Zajęciowej") == "Konary"
+
+
+def test_the_gmina_after_a_village_is_not_the_hosts_city(nlp):
+    hosts = _hosts(nlp, "Z Krakowa udaliśmy się do Kwapinki w Gminie Raciechowice do Spółdzielni "
+                        "Socjalnej „Przystań”.")
+    assert hosts.get("Spółdzielnia Socjalna „Przystań”") == "Kwapinka"
