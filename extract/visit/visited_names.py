@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..extensions import annotate, lemma_set, sentence_of, span_lemmas, text_of
+from ..morph.analyser import analyse, tag_categories
 from ..morph.inflect import to_nominative
+from ..places.nominative import adjective_form
 from ..resources import read_csv
 
 BULLETS = {"•", "-", "–", "—", "*", "·", "▪", "◦"}
@@ -130,6 +132,33 @@ def is_visit_verb(doc: Doc, i: int, strong: set[str]) -> bool:
         a.pos in {"fin", "praet", "imps", "pcon", "pant", "inf"} for a in doc[i]._.morf)
 
 
+def _kind_head(doc: Doc, start: int, end: int) -> str | None:
+    """The lemma of a plural kind noun before a colon ("w trzech wioskach tematycznych:")."""
+    kinds = {lemmas[0] for lemmas, _ in kind_patterns() if len(lemmas) == 1}
+    for k in range(start, end):
+        for a in doc[k]._.morf:
+            if a.pos == "subst" and a.lemma.lower() in kinds and ":pl:" in a.tag:
+                return a.lemma.lower()
+    return None
+
+
+def _elliptic_name(head: str, item: Token) -> str | None:
+    """ "wioskach tematycznych: Chlebowej, Jabłoni …" -> "Wioska Chlebowa", "Wioska Jabłoni":
+    an item of a list after a plural kind names one such institution, the kind left out."""
+    genders = [tag_categories(a.tag) for a in analyse(head) if a.pos == "subst" and ":sg:" in a.tag]
+    if not genders:
+        return None
+    gender = next((g for g in ("f", "n", "m3", "m2", "m1") if g in genders[0]), "f")
+    kind = head[:1].upper() + head[1:]
+    adjectives = [a for a in item._.morf if a.pos == "adj"]
+    if adjectives:
+        form = adjective_form(adjectives[0].lemma.lower(), "sg", gender)
+        return f"{kind} {form[:1].upper() + form[1:]}" if form else None
+    if any(a.pos == "subst" and a.lemma[:1].islower() and ":gen:" in a.tag for a in item._.morf):
+        return f"{kind} {item.text}"  # a common noun in the genitive: "Wioska Jabłoni"
+    return None  # a proper name stands alone: "spółdzielnie socjalne: Alpi oraz Alisei"
+
+
 def _verb_objects(doc: Doc, strong: set[str]) -> list[tuple[int, int, str]]:
     """Names right after a visiting verb, or listed after a colon that follows it."""
     out = []
@@ -149,18 +178,24 @@ def _verb_objects(doc: Doc, strong: set[str]) -> list[tuple[int, int, str]]:
         if colon is None:
             continue
         kind = _kind_in(doc, t.i + 1, colon)
+        head = _kind_head(doc, t.i + 1, colon)
         j = colon + 1
         while j < sent.end:
-            if doc[j].text in {",", "oraz", "i"}:
-                j += 1
+            if doc[j].text in {",", "oraz", "i"} or (doc[j].lower_ in {"w", "we"} and doc[j - 1].text in {
+                    ",", "oraz", "i"}):
+                j += 1  # a separator, or the preposition repeated ("… oraz w Owocowej")
                 continue
             if not (doc[j].is_title or doc[j].text in OPEN_Q):
                 break
             e = _name_run(doc, j, sent.end)
             if e <= j:
                 break
-            out.append((j, e, f"visit_verb_list{':' + kind if kind else ''}"))
+            out.append((j, e, f"visit_verb_list{':' + kind if kind else ''}"
+                              f"{'|' + head if head and e - j == 1 else ''}"))
             j = e
+            # the item's own qualifiers ("w Janiej Górze w powiecie Tucholskim") up to the next one
+            while j < sent.end and doc[j].text not in {",", ";"} and doc[j].lower_ not in {"oraz", "i"}:
+                j += 1
     return out
 
 
@@ -211,8 +246,11 @@ def visited_names(doc: Doc, visit: set[str], strong: set[str]) -> list[Span]:
             continue
         seen.add(start)
         span = doc[start:end]
+        rule, _, head = rule.partition("|")
         kind = rule.split(":", 1)[1] if ":" in rule else _kind_in(doc, start, end)
         name = " ".join(text_of(doc)[span.start_char:span.end_char].split())
+        if head:
+            name = _elliptic_name(head, doc[start]) or name
         if rule in {"visit_verb_object", "programme_point"} and doc[start].text not in OPEN_Q:
             name = " ".join(to_nominative(name.split()))  # "odwiedzili Snow Arenę"
         if len(name) < 3 or (len(name.split()) == 1 and _kind_in(doc, start, end)):

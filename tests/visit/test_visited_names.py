@@ -44,3 +44,15 @@ def test_an_item_of_a_visited_list_is_visited_whatever_its_description(nlp):
                         "społecznych\n- GOK (Przerośl) – prezentacja\n- Zespół „Wesoła Gromada” "
                         "(Przerośl) – występ\n")
     assert {"Fundacja Dr Otis", "GOK"} <= set(hosts)
+
+
+def test_elliptic_list_after_a_plural_kind(nlp):
+    v = nlp("Grupa zwiedziła dwie wioski tematyczne: Chlebową w Janiej Górze w powiecie tucholskim "
+            "oraz Owocową w Węgiersku.")._.visit
+    assert {(h.name, h.city) for h in v.hosts} == {
+        ("Wioska Chlebowa", "Jania Góra"), ("Wioska Owocowa", "Węgiersk")}
+
+
+def test_proper_names_listed_after_a_plural_kind_stand_alone(nlp):
+    hosts = _hosts(nlp, "Odwiedzaliśmy trzy spółdzielnie socjalne: Arcobaleno, Alpi oraz Alisei.")
+    assert set(hosts) == {"Arcobaleno", "Alpi", "Alisei"}
