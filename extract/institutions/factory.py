@@ -244,6 +244,10 @@ class InstitutionFinder(CityAttachment):
             if tok.text in PATRON_WORDS or (tok.lower_ == "nr" and j + 1 < n and doc[j + 1].like_num):
                 j += 2 if tok.lower_ == "nr" else 1
                 continue
+            if tok.like_num and len(tok.text) <= 2 and j > end - 1 and j + 1 < n and is_cap(doc[j + 1]) \
+                    and not doc[j + 1].is_sent_start and j > start + 1:
+                j += 1  # "Stowarzyszenie Gościniec 4 Żywioły": a number inside the name
+                continue
             if tok.lower_ == "pod" and j + 2 < n and doc[j + 1].lower_ == "wezwaniem":
                 j += 2
                 continue

@@ -133,3 +133,8 @@ def test_kind_stated_after_the_name_wins(nlp):
     doc = nlp("Restauracja Smaki Świata w Padwie to z kolei spółdzielnia socjalna.")
     found = {s._.base: s._.attrs["type"] for s in doc.spans["institutions"]}
     assert found.get("Restauracja Smaki Świata") == "SPOLDZIELNIA_SOCJALNA"
+
+
+def test_a_number_inside_a_name(nlp):
+    doc = nlp("Odwiedzili Stowarzyszenie Gościniec 4 Żywioły w Zakrzewie.")
+    assert [s._.base for s in doc.spans["institutions"]] == ["Stowarzyszenie Gościniec 4 Żywioły"]
