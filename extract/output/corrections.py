@@ -284,8 +284,8 @@ def command(args) -> int:
         formats = [f for f in FORMATS if (out / marker.get(f, f"visits.{f}")).exists()]
         # the run's other entries (documents table, texts/) are rewritten unchanged
         if (out / "documents.csv").exists():
-            fixed["documents"] = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False,
-                                             na_values=[""])
+            # read back as written: formula-neutralised cells get their text again
+            fixed["documents"] = read_tables(out, tables=["documents"])["documents"]
         write_tables(fixed, out, formats=formats or ["csv"], **_kept_texts(out))
     except CorrectionError as err:
         print(f"error: {err}", file=sys.stderr)
