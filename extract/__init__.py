@@ -6,10 +6,18 @@
 """
 from __future__ import annotations
 
-from .pipeline import build_pipeline, load_pipeline
-
 __all__ = ["load_pipeline", "build_pipeline", "extract"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """spaCy and the pipeline load on first use: ``wizyty query``, ``review`` and ``--help``
+    start without them."""
+    if name in ("load_pipeline", "build_pipeline"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'extract' has no attribute {name!r}")
 
 
 def extract(inputs, **kwargs):
