@@ -314,8 +314,9 @@ class HostSelector:
                 out.append(HostChoice(role_span, f"Gmina {place.name}", "JST", place.name,
                                       place.voivodeship, "municipal_head_met", city_rule="role_place"))
         # the head met without a name: "spotkanie z … wójtem gminy Brzuze", "Wójt Przerośli"
+        heads = tuple(self.cues["municipal_head"])
         for t in doc:
-            if not lemma_set(doc, t.i) & self.cues["municipal_head"]:
+            if not t.lower_.startswith(heads) or not lemma_set(doc, t.i) & self.cues["municipal_head"]:
                 continue
             if not span_lemmas(sentence_of(doc, t.i)) & self.cues["visit"]:
                 continue

@@ -1,9 +1,11 @@
 """The organiser: subject, agent or named organiser of an organising cue."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
-from ..extensions import lemma_set, sentence_of
+from ..extensions import lemma_set, sentence_of, text_of
 from ..institutions.words import agrees
 from .choices import fold
 from .cues import Cues
@@ -62,16 +64,18 @@ def _project_owner(doc: Doc, usable: list[Span]) -> tuple[Span | None, str]:
 TRAVEL_FORMS = ("wzię", "wyjecha", "pojecha", "udał", "wybrał", "uczestniczy")
 
 
+FIRST_PERSON = re.compile(r"\b(?:\w+(?:liśmy|łyśmy|łiśmy)|nasz\w*|nas|my)\b", re.IGNORECASE)
+PRESENT_1PL = re.compile(r"\b\w+(?:emy|imy|ymy|amy)\b", re.IGNORECASE)
+
+
 def _first_person(doc: Doc) -> bool:
-    """The report speaks of "we": "pojechaliśmy", "odwiedzamy", "nasz", "nas"."""
-    for t in doc:
-        low = t.lower_
-        if low.endswith(("liśmy", "łyśmy", "łiśmy")) or low in {"nasz", "nasza", "naszego",
-                                                              "naszej", "naszym", "nas", "my"}:
-            return True
-        if t._.nkjp_tag.startswith("fin:pl:pri"):
-            return True
-    return False
+    """The report speaks of "we": "pojechaliśmy", "odwiedzamy", "nasz", "nas" (a regular
+    expression over the text first; the tag only for a present-tense form's candidates)."""
+    text = text_of(doc)
+    if FIRST_PERSON.search(text):
+        return True
+    candidates = {m.start() for m in PRESENT_1PL.finditer(text)}
+    return any(t.idx in candidates and t._.nkjp_tag.startswith("fin:pl:pri") for t in doc)
 
 
 def _first_person_author(doc: Doc, usable: list[Span]) -> tuple[Span | None, str]:

@@ -7,7 +7,7 @@ from ..extensions import sentence_of, span_lemmas
 from ..places import resolve_city
 from .choices import HostChoice, PlaceChoice
 from .cues import Cues
-from .visited_names import SKIP_WORDS, is_visit_verb
+from .visited_names import SKIP_WORDS, visit_verbs
 
 
 def visited_objects(doc: Doc, strong: set[str]) -> set[int]:
@@ -15,10 +15,8 @@ def visited_objects(doc: Doc, strong: set[str]) -> set[int]:
     coordinated with them: "Grupa odwiedziła m.in. Białystok, Korycin i Supraśl"."""
     starts = {p.start: p for p in doc.spans.get("places", [])}
     out: set[int] = set()
-    for t in doc:
-        if not is_visit_verb(doc, t.i, strong):
-            continue
-        k = t.i + 1
+    for i in visit_verbs(doc, strong):
+        k = i + 1
         while k < len(doc) and doc[k].lower_ in SKIP_WORDS:
             k += 1
         while k in starts:

@@ -126,10 +126,15 @@ def listed_item_starts(doc: Doc, visit: set[str]) -> set[int]:
     return starts
 
 
-def is_visit_verb(doc: Doc, i: int, strong: set[str]) -> bool:
-    """A verb form (not a noun) of a visiting lemma: "odwiedzili", "odwiedzając", "odwiedzono"."""
-    return bool(lemma_set(doc, i) & strong) and any(
-        a.pos in {"fin", "praet", "imps", "pcon", "pant", "inf"} for a in doc[i]._.morf)
+def visit_verbs(doc: Doc, strong: set[str]) -> list[int]:
+    """Tokens that are verb forms (not nouns) of a visiting lemma: "odwiedzili", "odwiedzając",
+    "odwiedzono" (found once per document)."""
+    found = doc.user_data.get("wizyty_visit_verbs")
+    if found is None:
+        found = doc.user_data["wizyty_visit_verbs"] = [
+            i for i in range(len(doc)) if lemma_set(doc, i) & strong and any(
+                a.pos in {"fin", "praet", "imps", "pcon", "pant", "inf"} for a in doc[i]._.morf)]
+    return found
 
 
 def _kind_head(doc: Doc, start: int, end: int) -> str | None:
@@ -162,9 +167,8 @@ def _elliptic_name(head: str, item: Token) -> str | None:
 def _verb_objects(doc: Doc, strong: set[str]) -> list[tuple[int, int, str]]:
     """Names right after a visiting verb, or listed after a colon that follows it."""
     out = []
-    for t in doc:
-        if not is_visit_verb(doc, t.i, strong):
-            continue
+    for i in visit_verbs(doc, strong):
+        t = doc[i]
         sent = sentence_of(doc, t.i)
         k = t.i + 1
         while k < sent.end and doc[k].lower_ in SKIP_WORDS:
