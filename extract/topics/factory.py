@@ -19,7 +19,8 @@ from .model import TopicModel, TopicSignals, topic_features
 from .zones import ZoneCues, find_zones
 
 # per-doc caches this step fills; dropped afterwards so the Doc stays serialisable
-CACHES = ("wizyty_sent_table", "wizyty_lemma_sets", "wizyty_text", "wizyty_topic_words")
+CACHES = ("wizyty_sent_table", "wizyty_lemma_sets", "wizyty_text", "wizyty_topic_words",
+          "wizyty_zones")
 
 
 class TopicScorer:

@@ -64,6 +64,21 @@ class Zones:
 
 
 def find_zones(doc: Doc, cues: ZoneCues) -> Zones:
+    """The zones of a report, found once: the visit step (hosts) and the topics step both
+    ask; kept in ``doc.user_data`` as lists, so the Doc stays serialisable."""
+    cached = doc.user_data.get(ZONES_KEY)
+    if cached is None or cached.get("n") != len(doc):
+        zones = _find_zones(doc, cues)
+        doc.user_data[ZONES_KEY] = {"n": len(doc), "visitor": sorted(zones.visitor),
+                                    "aim": sorted(zones.aim), "programme": sorted(zones.programme)}
+        return zones
+    return Zones(set(cached["visitor"]), set(cached["aim"]), set(cached["programme"]))
+
+
+ZONES_KEY = "wizyty_zones"
+
+
+def _find_zones(doc: Doc, cues: ZoneCues) -> Zones:
     visitor: set[int] = set()
     aim: set[int] = set()
     programme: set[int] = set()
