@@ -93,6 +93,17 @@ def span_lemmas(span: Span) -> set:
     return out
 
 
+def sentence_lemmas(doc: Doc, i: int) -> frozenset:
+    """Every lemma of the sentence of token i (cached per sentence: several steps ask it
+    for every name in the sentence)."""
+    sent = sentence_of(doc, i)
+    cache = doc.user_data.setdefault("wizyty_sentence_lemmas", {})
+    found = cache.get(sent.start)
+    if found is None:
+        found = cache[sent.start] = frozenset(span_lemmas(sent))
+    return found
+
+
 def text_of(doc: Doc) -> str:
     """``doc.text``, computed once: spaCy rebuilds it from every token on each access."""
     text = doc.user_data.get("wizyty_text")

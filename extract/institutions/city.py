@@ -6,7 +6,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import sentence_of, span_lemmas, text_of
+from ..extensions import sentence_lemmas, sentence_of, text_of
 from ..places import qualifies_previous_place, resolve_city
 from ..places.gazetteer import city_from_adjective
 from .words import CITY_PREPS, CONTEXT_CUES, OPEN_QUOTES
@@ -143,7 +143,7 @@ class CityAttachment:
                 if between.split("\n", 1)[0].rstrip().endswith(":") and not out:
                     out.append(p)  # the place introduced a list: "… placówki w Olsztynie:\n- …"
                 break  # a new paragraph
-            if span_lemmas(sentence_of(doc, p.start)) & self.visit_lemmas:
+            if sentence_lemmas(doc, p.start) & self.visit_lemmas:
                 out.append(p)
         return out
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from ..evaluate import fold as _fold
-from ..extensions import sentence_of, span_lemmas, text_of
+from ..extensions import sentence_lemmas, sentence_of, span_lemmas, text_of
 from ..places import qualifies_previous_place
 from ..resources import MODELS_DIR
 
@@ -195,7 +195,7 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
                 f["introduces_list"] = 1
             if len(line.split()) <= 8 and "\n" in between:
                 f["heading_line"] = 1
-            if span_lemmas(sentence_of(doc, p.start)) & _VISIT:
+            if sentence_lemmas(doc, p.start) & _VISIT:
                 f["visit_sentence"] = 1
             if sentence_of(doc, p.start).start == p.start or (
                     p.start >= 1 and sentence_of(doc, p.start).start == p.start - 1):

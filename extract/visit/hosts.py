@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from ..institutions import InstitutionFinder
 from ..institutions.words import ORDINALS
-from ..extensions import lemma_set, sentence_of, span_lemmas, text_of
+from ..extensions import lemma_set, sentence_lemmas, sentence_of, text_of
 from ..places import resolve_city
 from .choices import HostChoice, fold
 from .cues import Cues
@@ -52,9 +52,9 @@ class HostSelector:
             if reason:
                 attrs["host_rule"] = f"excluded:{reason}"
                 continue
-            in_visit = bool(span_lemmas(sentence_of(doc, span.start)) & self.cues["visit"])
+            in_visit = bool(sentence_lemmas(doc, span.start) & self.cues["visit"])
             rule = "visit_sentence" if in_visit else "mentioned"
-            strong = bool(span_lemmas(sentence_of(doc, span.start)) & self.cues["visit_strong"])
+            strong = bool(sentence_lemmas(doc, span.start) & self.cues["visit_strong"])
             if attrs.get("ner") and not (strong and attrs.get("city_rule") == "w+place"):
                 attrs["host_rule"] = "excluded:ner_without_visit_and_locality"
                 continue
@@ -160,7 +160,7 @@ class HostSelector:
             return "lodging"
         if _credit_line(doc, span):
             return "credit_line"
-        sent_lem = span_lemmas(sentence_of(doc, span.start))
+        sent_lem = sentence_lemmas(doc, span.start)
         if sent_lem & self.cues["exclude"] and not sent_lem & self.cues["visit"] and \
                 span.start not in listed_item_starts(doc, self.cues["visit"]):
             return "funder_founder_or_partner"  # (an item of a visited list is visited)
@@ -300,7 +300,7 @@ class HostSelector:
             role, rspan = attrs.get("role") or "", attrs.get("role_span")
             if not rspan or role.split(" ", 1)[0] not in self.cues["municipal_head"]:
                 continue
-            if not span_lemmas(sentence_of(doc, person.start)) & self.cues["visit"]:
+            if not sentence_lemmas(doc, person.start) & self.cues["visit"]:
                 continue
             role_span = doc.char_span(rspan[0], rspan[1], alignment_mode="expand")
             if role_span is None:
@@ -318,7 +318,7 @@ class HostSelector:
         for t in doc:
             if not t.lower_.startswith(heads) or not lemma_set(doc, t.i) & self.cues["municipal_head"]:
                 continue
-            if not span_lemmas(sentence_of(doc, t.i)) & self.cues["visit"]:
+            if not sentence_lemmas(doc, t.i) & self.cues["visit"]:
                 continue
             k = t.i + 1
             while k < len(doc) and doc[k].lower_ in {"gminy", "miasta", "i", "gminy-miasta"}:

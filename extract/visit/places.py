@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import sentence_of, span_lemmas
+from ..extensions import sentence_lemmas
 from ..places import resolve_city
 from .choices import HostChoice, PlaceChoice
 from .cues import Cues
@@ -46,7 +46,7 @@ def visited_places(doc: Doc, hosts: list[HostChoice], organizer: Span | None, cu
             continue
         attrs = p._.attrs or {}
         cue = attrs.get("cue", "")
-        in_visit = bool(span_lemmas(sentence_of(doc, p.start)) & cues["visit"])
+        in_visit = bool(sentence_lemmas(doc, p.start) & cues["visit"])
         if name in host_cities:
             rule = "host_city"
         elif p.start in objects:
