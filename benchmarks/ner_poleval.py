@@ -151,6 +151,9 @@ def main(argv=None):
 
     import spacy
 
+    sys.path.insert(0, str(ROOT))
+    from extract.components import ud_features  # noqa: F401 - models with Morfeusz features
+
     docs = load_gold(args.gold, args.limit)
     t0 = time.perf_counter()
     nlp = spacy.load(args.model)
