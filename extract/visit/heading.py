@@ -13,8 +13,18 @@ TITLE_CUES = re.compile(r"wizyt|wyjazd|study|studyj|dobr\w+ praktyk|wizytowali|r
 VISIT_NAME = re.compile(
     r"(?:wizyt\w*|wyjazd\w*)(?:\s+[^\s„\"“.]+){0,4}?\s+(?:pn\.|pt\.|pod\s+hasłem|pod\s+nazwą|"
     r"pod\s+tytułem|zatytułowan\w*)\s*[„\"“]([^„\"“”\n]{6,200})[”\"“]", re.I)
+# "Tematem przewodnim wizyty studyjnej była „…”", "Głównym tematem wizyty była „…”",
+# "Tematem wyjazdu była „…”": the theme stated in the body (annotation: it wins)
+THEME = re.compile(
+    r"temat\w*(?:\s+\w+){0,1}\s+(?:wizyt\w*|wyjazd\w*|spotka\w*)(?:\s+studyjn\w*)?\s+"
+    r"(?:był[aoy]?|jest)\s*:?\s*[„\"“]([^„\"“”\n]{6,250})[”\"“]", re.I)
+URL = re.compile(r"https?://\S+\s*")
+CAPTION = re.compile(r"^(zdjęci\w*|fotografi\w*|fot\.)", re.I)
+MONTHS = ("styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzesień|październik|listopad|"
+          "grudzień|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|"
+          "listopada|grudnia")
+TRAILING_MONTH = re.compile(r"\s*[-–,]\s*(?:" + MONTHS + r")\s+\d{4}\s*(?:r\.?|roku)?\s*$", re.I)
 INNER_DATE = re.compile(r"\s\d{1,2}(?:[.\-–]\d{1,2})*[.\-–]\d{1,2}[.\-–]\d{2,4}\s*(?:r\.)?\s")
-QUOTED = re.compile(r"[„\"“”]([^„\"“”\n]{6,200})[”\"“]")
 TRAILING_DATE = re.compile(
     r"\s*[-–,]?\s*(w dniu |w dniach )?\d{1,2}([.\-–]\d{1,2})*([.\-–]\d{2,4})?\s*(r\.?|roku)?\s*$")
 QUOTES = "„”\"“"
@@ -25,23 +35,23 @@ def find_title(doc: Doc) -> tuple[str | None, str]:
     """The visit's own name when the text gives one ("wizyta studyjna pn. „…”"), else
     the report's heading (without a trailing date or full stop)."""
     text = text_of(doc)
-    named = VISIT_NAME.search(text)
+    named = VISIT_NAME.search(text) or THEME.search(text)
     if named:
-        return named.group(1).strip().rstrip("."), "visit_name_in_text"
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        rule = "visit_name_in_text" if named.re is VISIT_NAME else "theme_in_text"
+        return " ".join(named.group(1).split()).rstrip("."), rule
+    lines = [URL.sub("", ln).strip() for ln in text.splitlines() if ln.strip()]
     for line in lines[:10]:
-        if NAVIGATION.search(line):
-            continue  # "Strona główna › Aktualności › …": a breadcrumb, not the heading
+        if NAVIGATION.search(line) or CAPTION.match(line):
+            continue  # a breadcrumb ("Strona główna › …") or a photo caption, not the heading
         short = len(line.split()) <= 14
         if len(line) > 220 or (line.endswith(".") and not short) or line.endswith(":"):
             continue
         if not TITLE_CUES.search(line):
             continue
-        quoted = QUOTED.search(line)
-        if quoted and not line.startswith(tuple(QUOTES)):
-            return quoted.group(1).strip().rstrip("."), "heading:quoted_name"
-        title = line.strip(QUOTES).strip()
-        title = TRAILING_DATE.sub("", title).strip(" -–,").rstrip(".").strip(QUOTES).strip()
+        # the heading whole, a quoted name in it included ("Wyjazd studyjny „Lepszy …”")
+        title = line.strip(QUOTES).strip() if line[:1] in QUOTES and line[-1:] in QUOTES else line
+        title = TRAILING_MONTH.sub("", title)
+        title = TRAILING_DATE.sub("", title).strip(" -–,").rstrip(".").strip()
         title = INNER_DATE.sub(" ", title).strip()
         return title or None, "heading"
     return None, ""

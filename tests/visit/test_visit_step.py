@@ -108,3 +108,15 @@ def test_breadcrumb_is_not_the_title_and_kind_before_a_name(nlp):
     assert v.title == "Wizyta studyjna w Szwecji"
     assert (v.start_date, v.end_date) == ("2019-06-03", "2019-06-07")
     assert [(h.name, h.type) for h in v.hosts] == [("Samuele", "SPOLDZIELNIA_SOCJALNA")]
+
+
+def test_theme_stated_in_the_body_is_the_title(nlp):
+    v = nlp("Wizyta studyjna do województwa opolskiego\n\nTematem przewodnim wizyty studyjnej była "
+            "„Współpraca samorządów z podmiotami ekonomii społecznej”. Uczestnicy odwiedzili CIS.")._.visit
+    assert v.title == "Współpraca samorządów z podmiotami ekonomii społecznej"
+
+
+def test_heading_is_taken_whole_without_links_captions_and_trailing_month(nlp):
+    v = nlp("Zdjęcie przedstawiające uczestników wizyty na tle budynku\nhttps://example.org/a.jpg "
+            "Wyjazd studyjny „Dobre sąsiedztwo” – Warmia, czerwiec 2010 r.\n\nW czerwcu odbył się wyjazd.")._.visit
+    assert v.title == "Wyjazd studyjny „Dobre sąsiedztwo” – Warmia"
