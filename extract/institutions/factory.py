@@ -89,7 +89,9 @@ class InstitutionFinder(CityAttachment):
             if trig is None:
                 i += 1
                 continue
-            start, end = self._extent(doc, i, i + len(trig.lemmas), lemma_cache)
+            spans = doc.spans.get("institutions", [])
+            floor = spans[-1].end if len(spans) else 0
+            start, end = self._extent(doc, i, i + len(trig.lemmas), lemma_cache, floor)
             span = doc[start:end]
             itype = trig.type
             rule = f"trigger:{' '.join(trig.lemmas)}"
@@ -194,9 +196,9 @@ class InstitutionFinder(CityAttachment):
         return bool(adjs) and all(":pl:" in a.tag for a in tok._.morf)
 
     # -- extent ---------------------------------------------------------------------
-    def _extent(self, doc: Doc, start: int, end: int, lemma_cache) -> tuple[int, int]:
+    def _extent(self, doc: Doc, start: int, end: int, lemma_cache, floor: int = 0) -> tuple[int, int]:
         # left: capitalised adjectives agreeing with the head ("Wielobranżowej Spółdzielni")
-        while start > 0:
+        while start > floor:  # not into the name before ("Zakład Aktywności Zawodowej Fundacji …")
             prev = doc[start - 1]
             if prev.is_sent_start and not is_cap(prev):
                 break

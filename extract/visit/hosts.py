@@ -129,6 +129,9 @@ class HostSelector:
             return "apposition"  # "Zakładów Spożywczych „Bona” – Zakładu Pracy Chronionej"
         if self._visitors_from(doc, span) or self._travelling_subject(doc, span):
             return "visitors_organisation"
+        inherited = self._coordinated_role(doc, span)
+        if inherited:
+            return inherited
         if self._operator_of(doc, span, hosts) or self._parent_of_unit(doc, span, hosts):
             return "operator"
         before = set()
@@ -208,6 +211,21 @@ class HostSelector:
             if readings and any(":pl:" in a.tag or a.lemma in {"kadra", "delegacja"} for a in readings):
                 return not (k > 0 and doc[k - 1].lower_ in {"z", "ze"})
         return False
+
+    def _coordinated_role(self, doc: Doc, span: Span) -> str:
+        """ "którą utworzyły Stowarzyszenie X oraz Stowarzyszenie Y": a name coordinated with
+        the one right before it shares its role (founder, partner, funder, organiser…)."""
+        k = span.start - 1
+        if k < 1 or doc[k].lower_ not in {"oraz", "i", ","}:
+            return ""
+        by_end = doc.user_data.get("wizyty_institution_ends")
+        if by_end is None:
+            by_end = doc.user_data["wizyty_institution_ends"] = {
+                s.end: s for s in doc.spans.get("institutions", [])}
+        prev = by_end.get(k)
+        rule = ((prev._.attrs or {}).get("host_rule") or "") if prev is not None else ""
+        reason = rule.split(":", 1)[1] if rule.startswith("excluded:") else ""
+        return reason if reason in SHARED_ROLES else ""
 
     def _person_function(self, doc: Doc, span: Span) -> bool:
         """ "… jest Prezesem Zarządu Ogólnopolskiego Związku …", "jest rewidentem X": another
@@ -335,6 +353,9 @@ class HostSelector:
         return out
 
 
+#: roles a coordinated name shares with the one before it
+SHARED_ROLES = {"founder", "partner", "funder", "organiser_of_an_event", "document_issuer",
+                "visitors_organisation", "funder_founder_or_partner"}
 COPULA_FORMS = {"jest", "był", "była", "są", "byli", "będąc", "pełni", "pełniąc", "został", "została"}
 CREDIT_WORDS = {"tekst", "zdjęcia", "zdjęcie", "fot", "foto", "autor", "opracowanie", "źródło"}
 

@@ -83,3 +83,9 @@ def test_counted_kinds_and_sponsors_are_no_hosts(nlp):
     names = [h.name for h in v.hosts]
     assert "Pierwsza Spółdzielnia" not in names and "Spółdzielnia Socjalna" not in names
     assert "Fundacja „Orlen”" not in names
+
+
+def test_a_coordinated_founder_is_a_founder_too(nlp):
+    v = nlp("Uczestnicy odwiedzili Spółdzielnię Socjalną „Wspólny Stół”, którą utworzyły "
+            "Stowarzyszenie Wydawnicze „Barki” oraz Stowarzyszenie Sportowe „Barka”.")._.visit
+    assert [h.name for h in v.hosts] == ["Spółdzielnia Socjalna „Wspólny Stół”"]
