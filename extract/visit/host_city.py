@@ -30,6 +30,7 @@ from ..resources import MODELS_DIR
 MODEL_FILE = MODELS_DIR / "host_city" / "weights.json"
 LOCATIVE_PREPS = {"w", "we"}
 ORIGIN_PREPS = {"z", "ze"}
+FOREIGN_LOCATIVES = {"a", "in", "à", "en"}
 CONTEXT_CUES = {"w", "we", "do", "gminy", "gminie", "gmina", "miasta", "mieście", "na"}
 BACK_REFERENCES = {"tam", "tu", "tutaj", "miejsce", "miejscowy", "ten", "również", "także"}
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}
@@ -157,8 +158,9 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
                     continue  # a later sentence: only "(City)" right after the name counts
             if gap == 0:
                 f["name_place"] = 1
-            elif gap == 1 and prev in LOCATIVE_PREPS:
-                f["w_place_after"] = 1
+            elif gap == 1 and (prev in LOCATIVE_PREPS or (
+                    prev in FOREIGN_LOCATIVES and pa.get("country") not in (None, "", "PL"))):
+                f["w_place_after"] = 1  # also "Strada Facendo a Padova", "… in Bologna"
             elif gap == 1 and prev in ORIGIN_PREPS:
                 f["z_place_after"] = 1
             elif gap <= 2 and doc[end].text == "(":

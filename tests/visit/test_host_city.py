@@ -64,3 +64,8 @@ def test_the_gmina_after_a_village_is_not_the_hosts_city(nlp):
     hosts = _hosts(nlp, "Z Krakowa udaliśmy się do Kwapinki w Gminie Raciechowice do Spółdzielni "
                         "Socjalnej „Przystań”.")
     assert hosts.get("Spółdzielnia Socjalna „Przystań”") == "Kwapinka"
+
+
+def test_a_foreign_locative_before_a_foreign_city(nlp):
+    hosts = _hosts(nlp, "Odwiedziliśmy też Restaurację Strada Facendo a Padova.")
+    assert hosts.get("Restauracja Strada Facendo") == "Padwa"
