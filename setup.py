@@ -18,6 +18,9 @@ from setuptools.command.build_py import build_py
 HERE = Path(__file__).resolve().parent
 #: Not shipped: training corpora and outputs (git-ignored), caches, hidden files.
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".*", "corpus", "training", "logs")
+#: Optional models left out of the MIT package: the UD tagger is CC BY-NC-SA 4.0 (PDB), the
+#: feature NER is 43 MB and changes no table; both are used from a checkout (README, Models).
+OPTIONAL_MODELS = {Path("ud_pl"): {"model"}, Path("nkjp_pl"): {"ner_model"}}
 
 
 class BuildPyWithModels(build_py):
@@ -32,7 +35,10 @@ class BuildPyWithModels(build_py):
             raise SystemExit(f"models/ is missing from {HERE}: the package cannot run without it")
         if dst.exists():
             shutil.rmtree(dst)
-        shutil.copytree(src, dst, ignore=IGNORE)
+        def ignore(folder: str, names: list[str]) -> set[str]:
+            return set(IGNORE(folder, names)) | OPTIONAL_MODELS.get(Path(folder).relative_to(src), set())
+
+        shutil.copytree(src, dst, ignore=ignore)
 
 
 setup(cmdclass={"build_py": BuildPyWithModels})

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401 - registers the attributes
 from ..morph.analyser import Analysis, analyse, lemma_frequency
-from ..resources import ROOT
+from ..resources import model_path
 from . import ud_features  # noqa: F401 - registers wizyty.MorfeuszHashEmbed.v1 (model config)
 from .morphology import NAME_LABELS, UPOS_OF_CLASS
 
@@ -231,8 +231,8 @@ def display_lemma(a: Analysis, text: str) -> str:
 
 
 def resolve_model(path: str | Path) -> Path:
-    p = Path(path)
-    return p if p.is_absolute() or p.exists() else ROOT / p
+    """The model folder under the package's ``models/`` (never the current folder)."""
+    return model_path(path)
 
 
 @Language.factory("wizyty_ud_tagger", default_config={"model": "models/ud_pl/model"})

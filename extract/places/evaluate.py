@@ -15,8 +15,9 @@ from pathlib import Path
 import spacy
 
 from ..components.tokenizer import create_tokenizer
+from ..resources import ROOT
 
-DEFAULT_CORPUS = Path("/work/shared/corpus")
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"  # the shared corpus beside the checkout
 
 
 def rules_pipeline() -> spacy.language.Language:
