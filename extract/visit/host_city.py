@@ -116,7 +116,8 @@ def _line_of(text: str, start: int, end: int) -> str:
     return text[a:b if b >= 0 else len(text)]
 
 
-def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[CityCandidate]:
+def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]],
+                    visit: set[str] | frozenset[str] = frozenset()) -> list[CityCandidate]:
     """Every locality that could be this host's city, with features (see module doc)."""
     attrs = span._.attrs
     rules_city = attrs.get("city")
@@ -197,7 +198,7 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]]) -> list[
                 f["introduces_list"] = 1
             if len(line.split()) <= 8 and "\n" in between:
                 f["heading_line"] = 1
-            if sentence_lemmas(doc, p.start) & _VISIT:
+            if sentence_lemmas(doc, p.start) & visit:
                 f["visit_sentence"] = 1
             if sentence_of(doc, p.start).start == p.start or (
                     p.start >= 1 and sentence_of(doc, p.start).start == p.start - 1):
@@ -314,7 +315,6 @@ def _sentence_starts(doc: Doc, i: int) -> dict[int, int]:
     return out
 
 
-_VISIT: set[str] = set()
 
 
 class CityModel:
@@ -354,16 +354,10 @@ class CityModel:
         return best if best is not None and best.probability >= self.threshold else None
 
 
-def set_visit_lemmas(lemmas: set[str]) -> None:
-    """The visit cue lemmas (``visit_cues.csv``) mark sentences about visiting."""
-    _VISIT.clear()
-    _VISIT.update(lemmas)
-
-
 def explain(c: CityCandidate, model: CityModel) -> str:
     """The features that weighed most for the chosen city, for the row's rule."""
     top = sorted(c.features, key=lambda k: -abs(model.weights.get(k, 0.0) * c.features[k]))[:2]
     return "model(" + "+".join(top) + f";p={c.probability:.2f})"
 
 
-__all__ = ["CityCandidate", "CityModel", "city_candidates", "explain", "set_visit_lemmas"]
+__all__ = ["CityCandidate", "CityModel", "city_candidates", "explain"]

@@ -15,7 +15,7 @@ from .choices import HostChoice, fold
 from .cues import Cues
 from ..topics.zones import ZoneCues, find_zones
 from .visited_names import listed_item_starts, visited_names
-from .host_city import CityModel, city_candidates, explain, set_visit_lemmas
+from .host_city import CityModel, city_candidates, explain
 
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}
 EXPLICIT_CITY = {"w+place", "place_in_name"}
@@ -26,7 +26,6 @@ class HostSelector:
                  zones_file: str = "topic_zones.csv"):
         self.cues = cues
         self.zones = ZoneCues.load(zones_file)
-        set_visit_lemmas(self.cues["visit"])
         self.city_model = CityModel.load(city_model) if city_model else None
 
     def __call__(self, doc: Doc, organizer: Span | None) -> list[HostChoice]:
@@ -97,7 +96,7 @@ class HostSelector:
         attrs = span._.attrs
         if attrs.get("cities") and len(attrs["cities"]) > 1:
             return
-        candidates = city_candidates(doc, span, banned)
+        candidates = city_candidates(doc, span, banned, self.cues["visit"])
         attrs["city_candidates"] = candidates
         if self.city_model is None:
             if attrs.get("city_rule") == "context_place":
