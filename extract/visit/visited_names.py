@@ -10,6 +10,7 @@ it); its type comes from a kind word in the name or before the list, else INNE.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -82,7 +83,18 @@ def _name_run(doc: Doc, i: int, limit: int) -> int:
     return k
 
 
-def _listed_items(doc: Doc, visit: set[str]) -> list[tuple[int, int, str]]:
+@dataclass(frozen=True)
+class NameHit:
+    """A name the structure presents as visited: tokens [start, end), the rule that found
+    it, the kind stated before a list (type code) and that kind's noun (elliptic lists)."""
+    start: int
+    end: int
+    rule: str
+    kind: str | None = None
+    head: str | None = None
+
+
+def _listed_items(doc: Doc, visit: set[str]) -> list[NameHit]:
     """Bulleted lines after a line ending with ':' that speaks of visiting."""
     out = []
     starts = _line_starts(doc)
@@ -114,7 +126,7 @@ def _listed_items(doc: Doc, visit: set[str]) -> list[tuple[int, int, str]]:
         if k < b and (doc[k].is_title or doc[k].is_upper or doc[k].text in OPEN_Q):
             e = _name_run(doc, k, b)
             if e > k:
-                out.append((k, e, "visited_list_item"))
+                out.append(NameHit(k, e, "visited_list_item"))
     return out
 
 
@@ -122,7 +134,7 @@ def listed_item_starts(doc: Doc, visit: set[str]) -> set[int]:
     """First tokens of the items of lists introduced as visited (cached per document)."""
     starts = doc.user_data.get("wizyty_listed_items")
     if starts is None:
-        starts = doc.user_data["wizyty_listed_items"] = {a for a, _, _ in _listed_items(doc, visit)}
+        starts = doc.user_data["wizyty_listed_items"] = {h.start for h in _listed_items(doc, visit)}
     return starts
 
 
@@ -164,7 +176,7 @@ def _elliptic_name(head: str, item: Token) -> str | None:
     return None  # a proper name stands alone: "spółdzielnie socjalne: Alpi oraz Alisei"
 
 
-def _verb_objects(doc: Doc, strong: set[str]) -> list[tuple[int, int, str]]:
+def _verb_objects(doc: Doc, strong: set[str]) -> list[NameHit]:
     """Names right after a visiting verb, or listed after a colon that follows it."""
     out = []
     for i in visit_verbs(doc, strong):
@@ -176,7 +188,7 @@ def _verb_objects(doc: Doc, strong: set[str]) -> list[tuple[int, int, str]]:
         if k < sent.end and (doc[k].text in OPEN_Q or (doc[k].is_title and not doc[k].is_sent_start)):
             e = _name_run(doc, k, sent.end)
             if e > k:
-                out.append((k, e, "visit_verb_object"))
+                out.append(NameHit(k, e, "visit_verb_object"))
                 continue
         colon = next((j for j in range(t.i + 1, min(sent.end, t.i + 16)) if doc[j].text == ":"), None)
         if colon is None:
@@ -194,8 +206,7 @@ def _verb_objects(doc: Doc, strong: set[str]) -> list[tuple[int, int, str]]:
             e = _name_run(doc, j, sent.end)
             if e <= j:
                 break
-            out.append((j, e, f"visit_verb_list{':' + kind if kind else ''}"
-                              f"{'|' + head if head and e - j == 1 else ''}"))
+            out.append(NameHit(j, e, "visit_verb_list", kind, head if e - j == 1 else None))
             j = e
             # the item's own qualifiers ("w Janiej Górze w powiecie Tucholskim") up to the next one
             while j < sent.end and doc[j].text not in {",", ";"} and doc[j].lower_ not in {"oraz", "i"}:
@@ -209,7 +220,7 @@ COPULA = {"był", "była", "było", "jest", "została", "został"}
 SCENE_NOUNS = {"wizyta", "spotkanie", "pobyt", "odbyć"}
 
 
-def _programme_points(doc: Doc) -> list[tuple[int, int, str]]:
+def _programme_points(doc: Doc) -> list[NameHit]:
     """ "Pierwszym miejscem docelowym była „Farma 69” w Kopańcu", "Kolejna wizyta odbyła
     się w Olenderskim Parku Etnograficznym": the name a programme point introduces."""
     out = []
@@ -232,7 +243,7 @@ def _programme_points(doc: Doc) -> list[tuple[int, int, str]]:
         if doc[k].text in OPEN_Q or (doc[k].is_title and not doc[k].is_sent_start):
             e = _name_run(doc, k, sentence_of(doc, t.i).end)
             if e > k:
-                out.append((k, e, "programme_point"))
+                out.append(NameHit(k, e, "programme_point"))
     return out
 
 
@@ -245,21 +256,21 @@ def visited_names(doc: Doc, visit: set[str], strong: set[str]) -> list[Span]:
                 covered.update(range(s.start, s.end))
     out: list[Span] = []
     seen: set[int] = set()
-    for start, end, rule in _listed_items(doc, visit) + _verb_objects(doc, strong) + _programme_points(doc):
+    for hit in _listed_items(doc, visit) + _verb_objects(doc, strong) + _programme_points(doc):
+        start, end, rule = hit.start, hit.end, hit.rule
         if start in seen or any(k in covered for k in range(start, end)):
             continue
         seen.add(start)
         span = doc[start:end]
-        rule, _, head = rule.partition("|")
-        kind = rule.split(":", 1)[1] if ":" in rule else _kind_in(doc, start, end)
+        kind = hit.kind or _kind_in(doc, start, end)
         name = " ".join(text_of(doc)[span.start_char:span.end_char].split())
-        if head:
-            name = _elliptic_name(head, doc[start]) or name
+        if hit.head:
+            name = _elliptic_name(hit.head, doc[start]) or name
         if rule in {"visit_verb_object", "programme_point"} and doc[start].text not in OPEN_Q:
             name = " ".join(to_nominative(name.split()))  # "odwiedzili Snow Arenę"
         if len(name) < 3 or (len(name.split()) == 1 and _kind_in(doc, start, end)):
             continue  # a kind word alone ("Gospodarstwo") names nothing
-        annotate(span, name, rule.split(":", 1)[0], type=kind or "INNE", proper=True,
+        annotate(span, name, rule, type=kind or "INNE", proper=True,
                  abbreviation=False, plural=False, lowercase=False, bare=False)
         out.append(span)
     return out
