@@ -16,7 +16,7 @@ from ..resources import MODELS_DIR
 from .cues import TopicCues
 from .hosts import load_host_kinds, visited_hosts
 from .model import TopicModel, TopicSignals, topic_features
-from .zones import ZoneCues, find_zones
+from ..visit.zones import ZoneCues, find_zones
 
 # per-doc caches this step fills; dropped afterwards so the Doc stays serialisable
 CACHES = ("wizyty_sent_table", "wizyty_lemma_sets", "wizyty_text", "wizyty_topic_words",

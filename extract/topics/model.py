@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .cues import CueMatch, TopicCues
 from .hosts import VisitedHost
-from .zones import Zones
+from ..visit.zones import Zones
 
 KEPT_EXCLUSIONS = {"excluded:plural_without_city", "excluded:ner_without_visit_and_locality"}
 FEATURES = ("body", "aim", "programme", "host_kind", "host_kind2", "host_name", "other_name", "visitor", "distinct",

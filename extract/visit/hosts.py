@@ -13,7 +13,7 @@ from ..extensions import lemma_set, sentence_lemmas, sentence_of, text_of
 from ..places import resolve_city
 from .choices import HostChoice, fold
 from .cues import Cues
-from ..topics.zones import ZoneCues, find_zones
+from .zones import ZoneCues, find_zones
 from .visited_names import listed_item_starts, visited_names
 from .host_city import CityModel, city_candidates, explain
 

@@ -1,6 +1,7 @@
-"""Where a topic cue stands: the visiting group's description, the aim or programme.
+"""The report's zones: the visiting group's description, the aim or programme.
 
-A cue inside the description of who came ("udział wzięli przedstawiciele OPS i PCPR",
+Document structure shared by the visit step (no host or visited place comes from the
+visiting group's description) and the topics step (where a cue stands). A cue inside the description of who came ("udział wzięli przedstawiciele OPS i PCPR",
 "z ramienia Gminy", "uczestnikami byli …") speaks of the visitors, not of what they saw:
 such stretches run from the opening cue to the next predicate or the sentence end. A
 sentence stating the aim, theme or programme ("Celem wizyty było…", "Program obejmował…")

@@ -1,7 +1,7 @@
 """Where a cue stands: the visiting group's description, the aim, the heading."""
 import pytest
 
-from extract.topics.zones import ZoneCues, find_zones
+from extract.visit.zones import ZoneCues, find_zones
 
 
 @pytest.fixture(scope="module")
