@@ -126,8 +126,11 @@ class HostSelector:
         if span.start >= 2 and doc[span.start - 1].text in {"–", "-", "—"} and doc[span.start - 2].text in {
                 "”", '"', "’’"}:
             return "apposition"  # "Zakładów Spożywczych „Bona” – Zakładu Pracy Chronionej"
-        if self._visitors_from(doc, span) or self._travelling_subject(doc, span):
+        if self._visitors_from(doc, span) or self._travelling_subject(doc, span) or \
+                self._people_from(doc, span):
             return "visitors_organisation"
+        if self._founding_subject(doc, span):
+            return "founder"
         inherited = self._coordinated_role(doc, span)
         if inherited:
             return inherited
@@ -211,6 +214,29 @@ class HostSelector:
                 return not (k > 0 and doc[k - 1].lower_ in {"z", "ze"})
         return False
 
+    def _people_from(self, doc: Doc, span: Span) -> bool:
+        """ "dla osób niepełnosprawnych z Warsztatów …", "seniorów z Caritasu": where people
+        come from (not "spotkanie z przedstawicielami z X": they were met)."""
+        i = span.start
+        if i < 2 or doc[i - 1].lower_ not in {"z", "ze"}:
+            return False
+        for k in range(i - 2, max(sentence_of(doc, i).start, i - 4) - 1, -1):
+            readings = [a for a in doc[k]._.morf if a.lemma.lower() in self.cues["person"]]
+            if readings and any(":pl:" in a.tag for a in readings):
+                return not (k and doc[k - 1].lower_ in {"z", "ze"})
+        return False
+
+    def _founding_subject(self, doc: Doc, span: Span) -> bool:
+        """ "Stowarzyszenie BUKO utworzyło wieś tematyczną …": the subject of a founding verb
+        founded something; it is no host of its own."""
+        sent_end = sentence_of(doc, span.start).end
+        for k in range(span.end, min(sent_end, span.end + 3)):
+            if lemma_set(doc, k) & FOUNDING_VERBS and doc[k]._.nkjp_tag.split(":", 1)[0] in {"praet", "fin"}:
+                return True
+            if doc[k].is_punct:
+                return False
+        return False
+
     def _coordinated_role(self, doc: Doc, span: Span) -> str:
         """ "którą utworzyły Stowarzyszenie X oraz Stowarzyszenie Y": a name coordinated with
         the one right before it shares its role (founder, partner, funder, organiser…)."""
@@ -224,6 +250,8 @@ class HostSelector:
         prev = by_end.get(k)
         rule = ((prev._.attrs or {}).get("host_rule") or "") if prev is not None else ""
         reason = rule.split(":", 1)[1] if rule.startswith("excluded:") else ""
+        if reason == "operator" and doc[k].text == ",":
+            return ""  # "…, prowadzony przez X, Centrum Integracji …": the visited list goes on
         return reason if reason in SHARED_ROLES else ""
 
     def _person_function(self, doc: Doc, span: Span) -> bool:
@@ -353,8 +381,9 @@ class HostSelector:
 
 
 #: roles a coordinated name shares with the one before it
-SHARED_ROLES = {"founder", "partner", "funder", "organiser_of_an_event", "document_issuer",
+SHARED_ROLES = {"founder", "partner", "funder", "organiser_of_an_event", "document_issuer", "operator",
                 "visitors_organisation", "funder_founder_or_partner"}
+FOUNDING_VERBS = {"utworzyć", "założyć", "powołać", "stworzyć", "zainicjować"}
 COPULA_FORMS = {"jest", "był", "była", "są", "byli", "będąc", "pełni", "pełniąc", "został", "została"}
 CREDIT_WORDS = {"tekst", "zdjęcia", "zdjęcie", "fot", "foto", "autor", "opracowanie", "źródło"}
 

@@ -89,3 +89,17 @@ def test_a_coordinated_founder_is_a_founder_too(nlp):
     v = nlp("Uczestnicy odwiedzili Spółdzielnię Socjalną „Wspólny Stół”, którą utworzyły "
             "Stowarzyszenie Wydawnicze „Barki” oraz Stowarzyszenie Sportowe „Barka”.")._.visit
     assert [h.name for h in v.hosts] == ["Spółdzielnia Socjalna „Wspólny Stół”"]
+
+
+def test_founding_subject_and_people_from_an_institution_are_no_hosts(nlp):
+    v = nlp("Stowarzyszenie „Buko” utworzyło wieś tematyczną „Górnicza Wioska”, którą odwiedzili "
+            "uczestnicy. Na kolejny wyjazd pojadą osoby niepełnosprawne z Warsztatów Terapii "
+            "Zajęciowej w Zielonej Górze.")._.visit
+    names = [h.name for h in v.hosts]
+    assert "Stowarzyszenie „Buko”" not in names and "Warsztaty Terapii Zajęciowej" not in names
+
+
+def test_a_list_goes_on_after_an_operator(nlp):
+    v = nlp("Grupa odwiedziła Dom Dziennego Pobytu w Żalinowie, prowadzony przez Spółdzielnię "
+            "Socjalną „Wigor”, Centrum Integracji Społecznej w Łojewie oraz Fundację „Help”.")._.visit
+    assert ("Centrum Integracji Społecznej", "Łojewo") in [(h.name, h.city) for h in v.hosts]
