@@ -402,13 +402,24 @@ CAPTION_STARTS = ("zdjęcie", "zdjęcia", "fotografia", "fot.", "fot:", "foto")
 
 
 def _furniture_line(doc: Doc, span: Span) -> bool:
-    """A breadcrumb line ("Fundacja X > Aktualności > …") or a photo caption ("Zdjęcie
-    przedstawia …"): page furniture, not the report (annotation: captions are no content)."""
+    """A breadcrumb line ("Fundacja X > Aktualności > …"), a photo caption ("Zdjęcie
+    przedstawia …"), the site's name above the report or a signature below it: page
+    furniture, not the report (annotation: furniture and captions are no content)."""
     text = text_of(doc)
     a = text.rfind("\n", 0, span.start_char) + 1
     b = text.find("\n", span.end_char)
     line = text[a:b if b >= 0 else len(text)].strip()
-    return " > " in line or " » " in line or line.lower().startswith(CAPTION_STARTS)
+    if " > " in line or " » " in line or line.lower().startswith(CAPTION_STARTS):
+        return True
+    # a line that is just the name, at the top (the site's name) or at the end of the page
+    # (a signature: "Pedagog i pracownik socjalny / Centrum Integracji Społecznej …")
+    if line.strip(" .„”\"") != text[span.start_char:span.end_char].strip(" .„”\""):
+        return False
+    before = [ln for ln in text[:a].splitlines() if ln.strip()]
+    after = [ln for ln in text[b:].splitlines() if ln.strip()] if b >= 0 else []
+    if before and before[-1].rstrip().endswith(":"):
+        return False  # an item of a list
+    return len(before) < 2 or len(after) < 3
 
 
 def _credit_line(doc: Doc, span: Span) -> bool:

@@ -103,3 +103,10 @@ def test_a_list_goes_on_after_an_operator(nlp):
     v = nlp("Grupa odwiedziła Dom Dziennego Pobytu w Żalinowie, prowadzony przez Spółdzielnię "
             "Socjalną „Wigor”, Centrum Integracji Społecznej w Łojewie oraz Fundację „Help”.")._.visit
     assert ("Centrum Integracji Społecznej", "Łojewo") in [(h.name, h.city) for h in v.hosts]
+
+
+def test_site_name_above_and_signature_below_are_no_hosts(nlp):
+    text = ("Stowarzyszenie „Humanus”\n\nWizyta studyjna\n\nUczestnicy odwiedzili Fundację „Promyk” "
+            "w Kielcach.\n\nPedagog i pracownik socjalny\nCentrum Integracji Społecznej im. Jacka "
+            "Kuronia\n\nGaleria")
+    assert [h.name for h in nlp(text)._.visit.hosts] == ["Fundacja „Promyk”"]
