@@ -42,7 +42,7 @@ class VisitAssembler:
         doc.user_data.pop("wizyty_visitor_tokens", None)
         for key in ("wizyty_listed_items", "wizyty_institution_starts", "wizyty_named_tokens",
                     "wizyty_placed_names", "wizyty_institution_index", "wizyty_place_ends",
-                    "wizyty_visit_verbs", "wizyty_institution_ends"):
+                    "wizyty_visit_verbs", "wizyty_institution_ends", "wizyty_line_starts"):
             doc.user_data.pop(key, None)
         return doc
 

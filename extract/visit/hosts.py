@@ -3,6 +3,7 @@ partners or the visitors' own organisations."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -415,11 +416,15 @@ def _furniture_line(doc: Doc, span: Span) -> bool:
     # (a signature: "Pedagog i pracownik socjalny / Centrum Integracji Społecznej …")
     if line.strip(" .„”\"") != text[span.start_char:span.end_char].strip(" .„”\""):
         return False
-    before = [ln for ln in text[:a].splitlines() if ln.strip()]
-    after = [ln for ln in text[b:].splitlines() if ln.strip()] if b >= 0 else []
-    if before and before[-1].rstrip().endswith(":"):
+    starts = doc.user_data.get("wizyty_line_starts")
+    if starts is None:  # start offsets of the non-empty lines, once per document
+        offsets = [0] + [m.end() for m in re.finditer("\n", text)]
+        starts = doc.user_data["wizyty_line_starts"] = [
+            o for o, nxt in zip(offsets, offsets[1:] + [len(text)]) if text[o:nxt].strip()]
+    k = bisect_left(starts, a)  # non-empty lines before this one
+    if k and text[starts[k - 1]:a].rstrip().endswith(":"):
         return False  # an item of a list
-    return len(before) < 2 or len(after) < 3
+    return k < 2 or len(starts) - k - 1 < 3
 
 
 def _credit_line(doc: Doc, span: Span) -> bool:
