@@ -143,3 +143,10 @@ def test_a_number_inside_a_name(nlp):
 def test_a_name_does_not_grow_into_the_name_before(nlp):
     doc = nlp("Odwiedzili Zakład Aktywności Zawodowej Fundacji Dialog w Łomży.")
     assert "Zawodowa Fundacja Dialog" not in [s._.base for s in doc.spans["institutions"]]
+
+
+def test_foreign_kind_words_head_names(nlp):
+    doc = nlp("Odwiedziliśmy Fondazione Città Solidale oraz Stiftung Gute Arbeit.")
+    found = {s._.base: s._.attrs["type"] for s in doc.spans["institutions"]}
+    assert found.get("Fondazione Città Solidale") == "FUNDACJA"
+    assert found.get("Stiftung Gute Arbeit") == "FUNDACJA"
