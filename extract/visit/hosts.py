@@ -86,7 +86,7 @@ class HostSelector:
             self._place(doc, span, banned)
             if not _merge(out, span._.base, attrs.get("city"), attrs):
                 out.append(HostChoice(span, span._.base, attrs["type"], attrs.get("city"),
-                                      attrs.get("voivodeship"), span._.rule,
+                                      attrs.get("voivodeship"), "presented_as_visited",
                                       city_rule=attrs.get("city_rule", "")))
         return _drop_repeats(out)
 
