@@ -19,7 +19,7 @@ from ..morph.inflect import to_nominative
 from ..resources import read_csv
 from .city import CityAttachment
 from .words import (CITY_PREPS, ORDINALS, CLOSE_QUOTES, COMPANY_SUFFIXES, CONNECTORS, OPEN_QUOTES,
-                    PATRON_WORDS, Trigger, _naming_words, agrees, is_cap, is_wordlike,
+                    PATRON_WORDS, Trigger, _naming_words, load_triggers, agrees, is_cap, is_wordlike,
                     normalise_quotes, shares_case, tag_has)
 
 
@@ -27,12 +27,7 @@ class InstitutionFinder(CityAttachment):
     def __init__(self, types_file: str, abbreviations_file: str, max_quote_tokens: int = 10,
                  visit_cues_file: str = "visit_cues.csv"):
         self.visit_lemmas = {r["lemma"] for r in read_csv(visit_cues_file) if r["kind"] == "visit"}
-        self.triggers = [
-            Trigger(tuple(r["pattern"].split()), r["type"], r["generic"] == "1", r["anywhere"] == "1",
-                    frozenset(w for w in (r.get("not_after") or "").split("|") if w))
-            for r in read_csv(types_file)
-        ]
-        self.triggers.sort(key=lambda t: -len(t.lemmas))
+        self.triggers = list(load_triggers(types_file))
         self.abbreviations = {r["abbr"]: r for r in read_csv(abbreviations_file)}
         self.max_quote_tokens = max_quote_tokens
         self.first_lemmas = {t.lemmas[0] for t in self.triggers}

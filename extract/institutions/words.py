@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ..morph.analyser import tag_categories
+from ..resources import read_csv
 
 OPEN_QUOTES = {"„", '"', "“", "«", "‚", ",,"}
 CLOSE_QUOTES = {"”", '"', "“", "»", "’", "''", "‘", "’’"}
@@ -83,3 +85,15 @@ def normalise_quotes(text: str) -> str:
     """Polish typographic quotes: „Name”."""
     text = re.sub(r'(?:,,|„|"|“)\s*([^"„”“]+?)\s*(?:”|"|“|\'\'|’’)', r"„\1”", text)
     return text
+
+
+@lru_cache(maxsize=4)
+def load_triggers(types_file: str = "institution_types.csv") -> tuple[Trigger, ...]:
+    """The kind triggers of ``institution_types.csv``, longest lemma sequence first (read once:
+    the institution finder and the visit step's visited names both match them)."""
+    triggers = [
+        Trigger(tuple(r["pattern"].split()), r["type"], r["generic"] == "1", r["anywhere"] == "1",
+                frozenset(w for w in (r.get("not_after") or "").split("|") if w))
+        for r in read_csv(types_file)
+    ]
+    return tuple(sorted(triggers, key=lambda t: -len(t.lemmas)))

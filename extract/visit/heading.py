@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..dates.lexicon import months
 from ..extensions import lemma_set, text_of
 from .cues import Cues
 
@@ -20,10 +22,16 @@ THEME = re.compile(
     r"(?:był[aoy]?|jest)\s*:?\s*[„\"“]([^„\"“”\n]{6,250})[”\"“]", re.I)
 URL = re.compile(r"https?://\S+\s*")
 CAPTION = re.compile(r"^(zdjęci\w*|fotografi\w*|fot\.)", re.I)
-MONTHS = ("styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzesień|październik|listopad|"
-          "grudzień|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|"
-          "listopada|grudnia")
-TRAILING_MONTH = re.compile(r"\s*[-–,]\s*(?:" + MONTHS + r")\s+\d{4}\s*(?:r\.?|roku)?\s*$", re.I)
+TRAILING_MONTH_TAIL = r")\s+\d{4}\s*(?:r\.?|roku)?\s*$"
+
+
+@lru_cache(maxsize=1)
+def _trailing_month() -> re.Pattern:
+    """ ", czerwiec 2010 r." at the end of a heading: the month words of the date lexicon."""
+    words = "|".join(sorted(map(re.escape, months().all_words), key=len, reverse=True))
+    return re.compile(r"\s*[-–,]\s*(?:" + words + TRAILING_MONTH_TAIL, re.I)
+
+
 INNER_DATE = re.compile(r"\s\d{1,2}(?:[.\-–]\d{1,2})*[.\-–]\d{1,2}[.\-–]\d{2,4}\s*(?:r\.)?\s")
 TRAILING_DATE = re.compile(
     r"\s*[-–,]?\s*(w dniu |w dniach )?\d{1,2}([.\-–]\d{1,2})*([.\-–]\d{2,4})?\s*(r\.?|roku)?\s*$")
@@ -50,7 +58,7 @@ def find_title(doc: Doc) -> tuple[str | None, str]:
             continue
         # the heading whole, a quoted name in it included ("Wyjazd studyjny „Lepszy …”")
         title = line.strip(QUOTES).strip() if line[:1] in QUOTES and line[-1:] in QUOTES else line
-        title = TRAILING_MONTH.sub("", title)
+        title = _trailing_month().sub("", title)
         title = TRAILING_DATE.sub("", title).strip(" -–,").rstrip(".").strip()
         title = INNER_DATE.sub(" ", title).strip()
         return title or None, "heading"

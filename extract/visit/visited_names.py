@@ -11,15 +11,14 @@ it); its type comes from a kind word in the name or before the list, else INNE.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import annotate, lemma_set, sentence_of, span_lemmas, text_of
+from ..institutions.words import ORDINALS, load_triggers
 from ..morph.analyser import analyse, tag_categories
 from ..morph.inflect import to_nominative
 from ..places.nominative import adjective_form
-from ..resources import read_csv
 
 BULLETS = {"•", "-", "–", "—", "*", "·", "▪", "◦"}
 NAME_END = {"–", "—", "(", ":", ";", ",", "."}
@@ -31,11 +30,9 @@ CONNECT = {"di", "de", "del", "della", "la", "il", "le", "i", "e", "et", "and", 
 MAX_NAME = 10
 
 
-@lru_cache(maxsize=2)
-def kind_patterns(types_file: str = "institution_types.csv") -> list[tuple[tuple[str, ...], str]]:
+def kind_patterns() -> list[tuple[tuple[str, ...], str]]:
     """Kind lemma sequences of the institution triggers -> type code, longest first."""
-    rows = [(tuple(r["pattern"].split()), r["type"]) for r in read_csv(types_file)]
-    return sorted(rows, key=lambda r: -len(r[0]))
+    return [(t.lemmas, t.type) for t in load_triggers()]
 
 
 def _kind_in(doc: Doc, start: int, end: int) -> str | None:
@@ -215,7 +212,6 @@ def _verb_objects(doc: Doc, strong: set[str]) -> list[NameHit]:
 
 
 POINT_NOUNS = {"miejsce", "punkt", "przystanek", "etap", "podmiot", "cel"}
-ORDINALS = {"pierwszy", "drugi", "trzeci", "czwarty", "kolejny", "następny", "ostatni"}
 COPULA = {"był", "była", "było", "jest", "została", "został"}
 SCENE_NOUNS = {"wizyta", "spotkanie", "pobyt", "odbyć"}
 
