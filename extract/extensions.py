@@ -15,6 +15,10 @@ Conventions (every component writes only these):
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any, Callable
+
 from spacy.tokens import Doc, Span, Token
 
 SPAN_KEYS = ("dates", "places", "institutions", "people")
@@ -110,3 +114,43 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["wizyty_text"] = doc.text
     return text
+
+
+# --------------------------------------------------------------------------- per-step caches
+STEP_CACHE = "wizyty_step_cache"
+
+
+def step_cached(doc: Doc, key: Any, build: Callable[[], Any]) -> Any:
+    """A value derived once per step from the Doc (indexes over its spans, line offsets):
+    rules asked for every name must not rescan the report. The step that fills the cache
+    drops it (``drop_step_cache``) before the Doc leaves it, so the Doc stays serialisable."""
+    cache = doc.user_data.setdefault(STEP_CACHE, {})
+    if key not in cache:
+        cache[key] = build()
+    return cache[key]
+
+
+def drop_step_cache(doc: Doc) -> None:
+    doc.user_data.pop(STEP_CACHE, None)
+
+
+@dataclass(frozen=True)
+class SpanIndex:
+    """A span group indexed by start and end token."""
+    starts: list[int]
+    spans: list[Span]
+    by_start: dict[int, Span]
+    by_end: dict[int, Span]
+
+    def starting_in(self, start: int, end: int) -> list[Span]:
+        """The spans starting in tokens [start, end)."""
+        return self.spans[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
+def span_index(doc: Doc, key: str) -> SpanIndex:
+    """``doc.spans[key]`` indexed once per step (the group must not change within the step)."""
+    def build() -> SpanIndex:
+        spans = sorted(doc.spans.get(key, []), key=lambda s: s.start)
+        return SpanIndex([s.start for s in spans], spans, {s.start: s for s in spans},
+                         {s.end: s for s in spans})
+    return step_cached(doc, ("span_index", key), build)

@@ -2,11 +2,10 @@
 narrative gives (``span._.attrs`` city, voivodeship, city_rule, city_span)."""
 from __future__ import annotations
 
-from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import sentence_lemmas, sentence_of, text_of
+from ..extensions import sentence_lemmas, sentence_of, span_index, step_cached, text_of
 from ..places import qualifies_previous_place, resolve_city
 from ..places.gazetteer import city_from_adjective
 from .words import CITY_PREPS, CONTEXT_CUES, OPEN_QUOTES
@@ -21,7 +20,8 @@ class CityAttachment:
         """The host's locality, most explicit evidence first: a following "w/we <place>"
         (with city lists), a place inside the name ("Gmina Płużnica"), a city-derived
         adjective ("Elbląskie Centrum…"), else the locality the text was last at."""
-        starts, places, by_start = _place_index(doc)
+        index = span_index(doc, "places")
+        by_start = index.by_start
         attrs = span._.attrs
         end = span.end
         if end < len(doc) and doc[end].lower_ in CITY_PREPS | {"z", "ze"} and end + 1 in by_start:
@@ -48,8 +48,7 @@ class CityAttachment:
             p = by_start[end]
             self._set_city(span, p._.base, (p._.attrs or {}).get("voivodeship"), "name+place")
             return
-        inside = [p for p in places[bisect_left(starts, span.start):bisect_left(starts, span.end)]
-                  if p.end <= span.end]
+        inside = [p for p in index.starting_in(span.start, span.end) if p.end <= span.end]
         if inside:
             p = inside[-1]
             self._set_city(span, p._.base, (p._.attrs or {}).get("voivodeship"), "place_in_name")
@@ -70,7 +69,7 @@ class CityAttachment:
             self._set_city(span, parent._.attrs["city"], parent._.attrs.get("voivodeship"),
                            "parent_in_parentheses")
             return
-        candidates = self._context_places(doc, span, places)
+        candidates = self._context_places(doc, span)
         if candidates:
             context = candidates[0]
             self._set_city(span, context._.base, (context._.attrs or {}).get("voivodeship"),
@@ -109,16 +108,16 @@ class CityAttachment:
     def _set_city(span: Span, city: str, voivodeship: str | None, rule: str) -> None:
         span._.attrs.update(city=city, voivodeship=voivodeship, city_rule=rule)
 
-    def _context_places(self, doc: Doc, span: Span, places) -> list[Span]:
+    def _context_places(self, doc: Doc, span: Span) -> list[Span]:
         """Where the narrative is, best first: places with a locative cue ("w", "do", "na
         terenie gminy") before the name in its sentence; else, in earlier sentences of the
         paragraph that were about visiting ("wizyta w Konarach"), not lodging or travel.
         The visit step takes the first one not belonging to the organiser or the visitors."""
-        starts, ordered, _ = _place_index(doc)
+        index = span_index(doc, "places")
         here = sentence_of(doc, span.start)
         text = text_of(doc)
         before = []  # cued places before the name, back to the paragraph start (reversed below)
-        for p in reversed(ordered[:bisect_left(starts, span.start)]):
+        for p in reversed(index.starting_in(0, span.start)):
             if p.end > span.start or qualifies_previous_place(doc, p):
                 continue
             if ((p._.attrs or {}).get("cue") or "").lower() in CONTEXT_CUES or (
@@ -148,17 +147,6 @@ class CityAttachment:
         return out
 
 
-def _place_index(doc: Doc) -> tuple[list[int], list[Span], dict[int, Span]]:
-    """Place spans sorted by start, their starts and a start -> span map (once per doc):
-    looking them up per institution keeps the step linear in the report's length."""
-    index = doc.user_data.get("wizyty_inst_place_index")
-    if index is None:
-        spans = sorted(doc.spans.get("places", []), key=lambda p: p.start)
-        index = doc.user_data["wizyty_inst_place_index"] = (
-            [p.start for p in spans], spans, {p.start: p for p in spans})
-    return index
-
-
 def _attached_so_far(doc: Doc) -> set:
     """Character spans of the "w <place>" phrases attached to the names found so far."""
-    return doc.user_data.setdefault("wizyty_attached_so_far", set())
+    return step_cached(doc, "attached_so_far", set)

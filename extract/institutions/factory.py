@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import add_span, annotate, lemma_set, sentence_of, text_of
+from ..extensions import add_span, annotate, drop_step_cache, lemma_set, sentence_of, text_of
 from ..morph.analyser import tag_categories
 from ..morph.inflect import to_nominative
 from ..resources import read_csv
@@ -120,8 +120,7 @@ class InstitutionFinder(CityAttachment):
         self._add_initialisms(doc)  # rules before the statistical candidates
         self._add_ner_candidates(doc)
         self._share_coordinated_city(doc)
-        doc.user_data.pop("wizyty_inst_place_index", None)
-        doc.user_data.pop("wizyty_attached_so_far", None)
+        drop_step_cache(doc)
         return doc
 
     def _add_initialisms(self, doc: Doc) -> None:

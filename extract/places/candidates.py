@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .. import extensions  # noqa: F401 - registers the attributes
+from ..extensions import span_index
 from ..morph.analyser import analyse, lemma_forms
 from .gazetteer import (
     Gazetteer,
@@ -435,14 +436,10 @@ def voivodeship_mentions(doc: Doc) -> list[VoivodeshipMention]:
 def qualifies_previous_place(doc: Doc, p) -> bool:
     """ "do Kwapinki w Gminie Raciechowice", "w Gulbinach w gminie Brzuze": an administrative
     unit right after another locality only says where that locality lies; it is not where
-    the group went (the place ends are indexed once per document)."""
+    the group went (the place ends are indexed once per step)."""
     k = p.start - 1
     if k < 2 or doc[k - 1].lower_ not in {"w", "we", "na"}:
         return False
     if not {a.lemma.lower() for a in doc[k]._.morf} & {"gmina", "powiat", "województwo"}:
         return False
-    places = doc.spans.get("places", [])
-    cached = doc.user_data.get("wizyty_place_ends")
-    if cached is None or cached[0] != len(places):
-        cached = doc.user_data["wizyty_place_ends"] = (len(places), {q.end for q in places})
-    return (k - 1) in cached[1]
+    return (k - 1) in span_index(doc, "places").by_end

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from . import (Cues, HostSelector, VisitAssembly, fill_city_from_other_mentions, find_organizer,
                find_participants, find_title, visited_places)
 from ..dates import factory as dates_component
+from ..extensions import drop_step_cache
 from ..resources import MODELS_DIR
 
 
@@ -37,13 +38,7 @@ class VisitAssembler:
         # table and the text are plain data that the topics step after this one reuses; it
         # clears them)
         doc.user_data.pop("wizyty_sent_table", None)
-        doc.user_data.pop("wizyty_place_index", None)
-        doc.user_data.pop("wizyty_attached_places", None)
-        doc.user_data.pop("wizyty_visitor_tokens", None)
-        for key in ("wizyty_listed_items", "wizyty_institution_starts", "wizyty_named_tokens",
-                    "wizyty_placed_names", "wizyty_institution_index", "wizyty_place_ends",
-                    "wizyty_visit_verbs", "wizyty_institution_ends", "wizyty_line_starts"):
-            doc.user_data.pop(key, None)
+        drop_step_cache(doc)
         return doc
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +22,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from ..evaluate import fold as _fold
-from ..extensions import sentence_lemmas, sentence_of, span_lemmas, text_of
+from ..extensions import sentence_lemmas, sentence_of, span_index, span_lemmas, step_cached, text_of
 from ..places import qualifies_previous_place
 from ..resources import MODELS_DIR
 
@@ -83,10 +82,7 @@ def _parent_place_start(doc: Doc, span: Span) -> int | None:
     """Token where the locality of the unit's parent (or of the name coordinated with it)
     starts: "Warsztatów Terapii Zajęciowej przy Domu Pomocy Społecznej … w Zebrzydowicach",
     "Zakład Aktywności Zawodowej Fundacji Dialog (Łomża)". The locality closes both names."""
-    starts = doc.user_data.get("wizyty_institution_starts")
-    if starts is None:
-        starts = doc.user_data["wizyty_institution_starts"] = {
-            i.start: i for i in doc.spans.get("institutions", [])}
+    starts = span_index(doc, "institutions").by_start
     k = span.end
     while k < len(doc) and k - span.end < 6 and k not in starts and (
             doc[k].lower_ in PARENT_LINKS or doc[k].lower_.startswith(PARENT_LINK_STEMS)):
@@ -126,7 +122,7 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]],
     sents_before = _sentence_starts(doc, span.start)
     # only the places of the window (six sentences back to the end of this sentence):
     # the cost stays linear in the length of the report
-    places = _places_between(doc, min(sents_before), here.end)
+    places = span_index(doc, "places").starting_in(min(sents_before), here.end)
     own = tuple(attrs["city_span"]) if attrs.get("city_span") else None
     attached = _attached_places(doc) - ({own} if own else set())
     host_lemmas = span_lemmas(here)
@@ -228,7 +224,7 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]],
             break
     # "Gości przywitał dyrektor MOPS, który omówił działalność Klubu …": the sentence names
     # again an institution placed earlier; it refers back to that locality
-    for other in _institutions_in(doc, here):
+    for other in span_index(doc, "institutions").starting_in(here.start, here.end):
         oa = other._.attrs or {}
         if other.start < span.start:
             back = [c for c in oa.get("city_candidates") or [] if c.source == REFERS_BACK]
@@ -258,49 +254,25 @@ def _located_in(doc: Doc, a: int, b: int) -> bool:
         ("mieszcząc", "znajdując", "działając", "funkcjonując")) or "siedziba" in lemmas)
 
 
-def _places_between(doc: Doc, start: int, end: int) -> list[Span]:
-    """Place spans starting in tokens [start, end), from a per-doc index sorted by start."""
-    index = doc.user_data.get("wizyty_place_index")
-    if index is None:
-        spans = sorted(doc.spans.get("places", []), key=lambda p: p.start)
-        index = doc.user_data["wizyty_place_index"] = ([p.start for p in spans], spans)
-    starts, spans = index
-    return spans[bisect_left(starts, start):bisect_left(starts, end)]
-
-
 def _placed_names(doc: Doc) -> dict[str, tuple[int, str, str | None]]:
     """Folded name (and full form) -> (start, city, voivodeship) of its first mention whose
     "w <place>" phrase the rules found (city_span), computed once per document."""
-    cached = doc.user_data.get("wizyty_placed_names")
-    if cached is None:
-        cached = {}
+    def build() -> dict[str, tuple[int, str, str | None]]:
+        out: dict[str, tuple[int, str, str | None]] = {}
         for inst in doc.spans.get("institutions", []):
             a = inst._.attrs or {}
             if a.get("city_span") and a.get("city"):
                 for name in {_fold(inst._.base), _fold(a.get("full"))} - {""}:
-                    cached.setdefault(name, (inst.start, a.get("rules_city", a["city"]), a.get("voivodeship")))
-        doc.user_data["wizyty_placed_names"] = cached
-    return cached
-
-
-def _institutions_in(doc: Doc, sent: Span) -> list[Span]:
-    """The institution spans starting in this sentence (per-doc index by start token)."""
-    index = doc.user_data.get("wizyty_institution_index")
-    if index is None:
-        spans = sorted(doc.spans.get("institutions", []), key=lambda s: s.start)
-        index = doc.user_data["wizyty_institution_index"] = ([s.start for s in spans], spans)
-    starts, spans = index
-    return spans[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+                    out.setdefault(name, (inst.start, a.get("rules_city", a["city"]), a.get("voivodeship")))
+        return out
+    return step_cached(doc, "placed_names", build)
 
 
 def _attached_places(doc: Doc) -> set[tuple[int, int]]:
     """Character spans of the "w <place>" phrases attached to institution names."""
-    cached = doc.user_data.get("wizyty_attached_places")
-    if cached is None:
-        cached = doc.user_data["wizyty_attached_places"] = {
-            tuple(i._.attrs["city_span"]) for i in doc.spans.get("institutions", [])
-            if i._.attrs.get("city_span")}
-    return cached
+    return step_cached(doc, "attached_places", lambda: {
+        tuple(i._.attrs["city_span"]) for i in doc.spans.get("institutions", [])
+        if i._.attrs.get("city_span")})
 
 
 def _sentence_starts(doc: Doc, i: int) -> dict[int, int]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..institutions import InstitutionFinder
 from ..institutions.words import ORDINALS
-from ..extensions import lemma_set, sentence_lemmas, sentence_of, text_of
+from ..extensions import lemma_set, sentence_lemmas, sentence_of, span_index, step_cached, text_of
 from ..places import resolve_city
 from .choices import HostChoice, fold
 from .cues import Cues
@@ -41,7 +41,7 @@ class HostSelector:
         if organizer is not None and organizer._.attrs.get("city_span"):
             banned.add(tuple(organizer._.attrs["city_span"]))
         visitors = find_zones(doc, self.zones).visitor
-        doc.user_data["wizyty_visitor_tokens"] = visitors
+        step_cached(doc, "visitor_tokens", lambda: visitors)
         for span in doc.spans.get("institutions", []):
             attrs = span._.attrs
             reason = self.excluded(doc, span, organizer, out)
@@ -244,11 +244,7 @@ class HostSelector:
         k = span.start - 1
         if k < 1 or doc[k].lower_ not in {"oraz", "i", ","}:
             return ""
-        by_end = doc.user_data.get("wizyty_institution_ends")
-        if by_end is None:
-            by_end = doc.user_data["wizyty_institution_ends"] = {
-                s.end: s for s in doc.spans.get("institutions", [])}
-        prev = by_end.get(k)
+        prev = span_index(doc, "institutions").by_end.get(k)
         rule = ((prev._.attrs or {}).get("host_rule") or "") if prev is not None else ""
         reason = rule.split(":", 1)[1] if rule.startswith("excluded:") else ""
         if reason == "operator" and doc[k].text == ",":
@@ -391,12 +387,9 @@ CREDIT_WORDS = {"tekst", "zdjęcia", "zdjęcie", "fot", "foto", "autor", "opraco
 
 def _named_tokens(doc: Doc) -> set[int]:
     """Tokens inside institution or place names (computed once per document)."""
-    named = doc.user_data.get("wizyty_named_tokens")
-    if named is None:
-        named = doc.user_data["wizyty_named_tokens"] = {
-            k for key in ("institutions", "places") for s in doc.spans.get(key, [])
-            for k in range(s.start, s.end)}
-    return named
+    return step_cached(doc, "named_tokens", lambda: {
+        k for key in ("institutions", "places") for s in doc.spans.get(key, [])
+        for k in range(s.start, s.end)})
 
 
 CAPTION_STARTS = ("zdjęcie", "zdjęcia", "fotografia", "fot.", "fot:", "foto")
@@ -416,15 +409,16 @@ def _furniture_line(doc: Doc, span: Span) -> bool:
     # (a signature: "Pedagog i pracownik socjalny / Centrum Integracji Społecznej …")
     if line.strip(" .„”\"") != text[span.start_char:span.end_char].strip(" .„”\""):
         return False
-    starts = doc.user_data.get("wizyty_line_starts")
-    if starts is None:  # start offsets of the non-empty lines, once per document
-        offsets = [0] + [m.end() for m in re.finditer("\n", text)]
-        starts = doc.user_data["wizyty_line_starts"] = [
-            o for o, nxt in zip(offsets, offsets[1:] + [len(text)]) if text[o:nxt].strip()]
+    starts = step_cached(doc, "line_starts", lambda: _non_empty_line_starts(text))
     k = bisect_left(starts, a)  # non-empty lines before this one
     if k and text[starts[k - 1]:a].rstrip().endswith(":"):
         return False  # an item of a list
     return k < 2 or len(starts) - k - 1 < 3
+
+
+def _non_empty_line_starts(text: str) -> list[int]:
+    offsets = [0] + [m.end() for m in re.finditer("\n", text)]
+    return [o for o, nxt in zip(offsets, offsets[1:] + [len(text)]) if text[o:nxt].strip()]
 
 
 def _credit_line(doc: Doc, span: Span) -> bool:

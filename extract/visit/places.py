@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import sentence_lemmas
+from ..extensions import sentence_lemmas, step_cached
 from ..places import resolve_city
 from .choices import HostChoice, PlaceChoice
 from .cues import Cues
@@ -36,7 +36,7 @@ def visited_places(doc: Doc, hosts: list[HostChoice], organizer: Span | None, cu
     host_spans = {h.span.start for h in hosts}
     not_host_places = {tuple(i._.attrs["city_span"]) for i in doc.spans.get("institutions", [])
                        if i._.attrs.get("city_span") and i.start not in host_spans}
-    visitors = doc.user_data.get("wizyty_visitor_tokens") or set()
+    visitors = step_cached(doc, "visitor_tokens", set)
     objects = visited_objects(doc, cues["visit_strong"])
     out: list[PlaceChoice] = []
     seen: set[str] = set()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import annotate, lemma_set, sentence_of, span_lemmas, text_of
+from ..extensions import annotate, lemma_set, sentence_of, span_lemmas, step_cached, text_of
 from ..institutions.words import ORDINALS, load_triggers
 from ..morph.analyser import analyse, tag_categories
 from ..morph.inflect import to_nominative
@@ -129,21 +129,15 @@ def _listed_items(doc: Doc, visit: set[str]) -> list[NameHit]:
 
 def listed_item_starts(doc: Doc, visit: set[str]) -> set[int]:
     """First tokens of the items of lists introduced as visited (cached per document)."""
-    starts = doc.user_data.get("wizyty_listed_items")
-    if starts is None:
-        starts = doc.user_data["wizyty_listed_items"] = {h.start for h in _listed_items(doc, visit)}
-    return starts
+    return step_cached(doc, "listed_items", lambda: {h.start for h in _listed_items(doc, visit)})
 
 
 def visit_verbs(doc: Doc, strong: set[str]) -> list[int]:
     """Tokens that are verb forms (not nouns) of a visiting lemma: "odwiedzili", "odwiedzając",
     "odwiedzono" (found once per document)."""
-    found = doc.user_data.get("wizyty_visit_verbs")
-    if found is None:
-        found = doc.user_data["wizyty_visit_verbs"] = [
-            i for i in range(len(doc)) if lemma_set(doc, i) & strong and any(
-                a.pos in {"fin", "praet", "imps", "pcon", "pant", "inf"} for a in doc[i]._.morf)]
-    return found
+    return step_cached(doc, "visit_verbs", lambda: [
+        i for i in range(len(doc)) if lemma_set(doc, i) & strong and any(
+            a.pos in {"fin", "praet", "imps", "pcon", "pant", "inf"} for a in doc[i]._.morf)])
 
 
 def _kind_head(doc: Doc, start: int, end: int) -> str | None:
