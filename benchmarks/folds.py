@@ -31,7 +31,7 @@ FIGURES = ("overall", "dates", "organizer", "hosts", "people", "places", "topics
            "participants", "person_role", "person_org", "regions")
 
 sys.path.insert(0, str(ROOT))
-from extract.evaluate import score  # noqa: E402
+from extract.evaluate import read_folds, score  # noqa: E402
 
 
 def make_split(corpus: Path) -> list[tuple[str, str, int]]:
@@ -54,9 +54,8 @@ def make_split(corpus: Path) -> list[tuple[str, str, int]]:
 
 def read_split() -> dict[int, set[str]]:
     folds: dict[int, set[str]] = {}
-    with open(SPLIT, encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            folds.setdefault(int(row["fold"]), set()).add(row["doc_id"])
+    for doc, k in read_folds(SPLIT).items():
+        folds.setdefault(k, set()).add(doc)
     return folds
 
 

@@ -11,7 +11,6 @@ weights, and the fold is scored with the shared scorer's rules. The mean over fo
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.evaluate import score  # noqa: E402
+from extract.evaluate import read_folds, score  # noqa: E402
 
 FIGURES = ("overall", "dates", "organizer", "hosts", "people", "places", "topics")
 
@@ -37,9 +36,8 @@ def main() -> int:
     ap.add_argument("--json", type=Path)
     a = ap.parse_args()
     folds: dict[int, list[str]] = {}
-    with open(ROOT / "benchmarks" / "folds.tsv", encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            folds.setdefault(int(row["fold"]), []).append(row["doc_id"])
+    for doc, k in sorted(read_folds(ROOT / "benchmarks" / "folds.tsv").items()):
+        folds.setdefault(k, []).append(doc)
     py = sys.executable
     results = {}
     with tempfile.TemporaryDirectory(prefix="wizyty-heldout-") as tmp:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, Collection, Optional, Sequence, TypeVar, Union
 
 __all__ = ["fold", "similar", "prf", "greedy_match", "read_pred_table", "Tally", "Accuracy",
-           "score", "format_report", "PRED_TABLES", "VISIT_FIELDS", "ACCURACIES"]
+           "score", "format_report", "read_folds", "PRED_TABLES", "VISIT_FIELDS", "ACCURACIES"]
 
 PathLike = Union[str, Path]
 Row = dict[str, Any]
@@ -312,6 +312,12 @@ def format_report(result: dict[str, Any]) -> str:
         else:
             lines.append(f"{k:22s} {v}")
     return "\n".join(lines)
+
+
+def read_folds(path: PathLike) -> dict[str, int]:
+    """doc_id -> fold of a held-out split (``benchmarks/folds.tsv``: doc_id, site, fold)."""
+    with open(path, encoding="utf-8", newline="") as f:
+        return {row["doc_id"]: int(row["fold"]) for row in csv.DictReader(f, delimiter="\t")}
 
 
 def write_json(result: dict[str, Any], path: PathLike) -> None:

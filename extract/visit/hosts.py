@@ -137,12 +137,11 @@ class HostSelector:
             return inherited
         if self._operator_of(doc, span, hosts) or self._parent_of_unit(doc, span, hosts):
             return "operator"
-        before = set()
-        for k in range(max(sentence_of(doc, span.start).start, span.start - 4), span.start):
-            before |= lemma_set(doc, k)
-        near = set()
-        for k in range(max(sentence_of(doc, span.start).start, span.start - 3), span.start):
-            near |= lemma_set(doc, k)
+        # the lemmas of the four words before the name (``near``: the last three of them)
+        window = [lemma_set(doc, k) for k in range(max(sentence_of(doc, span.start).start,
+                                                       span.start - 4), span.start)]
+        before = set().union(*window)
+        near = set().union(*window[-3:])
         if near & self.cues["own"] or lemma_set(doc, span.start) & self.cues["own"]:
             return "visitors_organisation"  # the writers' own institution
         if near & self.cues["home_before"]:

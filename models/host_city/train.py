@@ -18,7 +18,6 @@ Needs scikit-learn (``pip install -e .[train]``); the pipeline itself only reads
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from pathlib import Path
@@ -26,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from extract.evaluate import _host_loose_ok, _name_similarity, fold, greedy_match  # noqa: E402
+from extract.evaluate import _host_loose_ok, _name_similarity, fold, greedy_match, read_folds  # noqa: E402
 
 OUT = Path(__file__).with_name("weights.json")
 
@@ -108,8 +107,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=OUT, help="where to write the weights")
     a = ap.parse_args()
     items = collect(a.corpus)
-    with open(a.folds, encoding="utf-8") as f:
-        fold_of = {r["doc_id"]: int(r["fold"]) for r in csv.DictReader(f, delimiter="\t")}
+    fold_of = read_folds(a.folds)
     if a.exclude_fold is not None:
         items = [it for it in items if fold_of.get(it["doc"], -1) != a.exclude_fold]
     names, index = design(items)

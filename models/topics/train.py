@@ -14,7 +14,6 @@ figure written into ``weights.json`` meta and the model card.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
 import json
 import math
@@ -26,6 +25,7 @@ from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from extract.evaluate import read_folds  # noqa: E402
 from extract.pipeline import build_pipeline  # noqa: E402
 from extract.topics.model import FEATURES, TopicModel  # noqa: E402
 
@@ -91,10 +91,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=OUT, help="where to write the weights")
     args = ap.parse_args()
     WITHOUT.update(f for f in args.without.split(",") if f)
-    folds = {}
-    with open(ROOT / "benchmarks" / "folds.tsv", encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            folds[row["doc_id"]] = int(row["fold"])
+    folds = read_folds(ROOT / "benchmarks" / "folds.tsv")
     if args.cache and args.cache.exists():
         rows = [tuple(r) for r in json.loads(args.cache.read_text(encoding="utf-8"))]
     else:
