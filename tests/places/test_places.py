@@ -194,7 +194,7 @@ def test_street_names_are_not_places(places_nlp):
 
 
 def test_first_name_after_admin_noun_is_a_person(nlp):
-    doc = nlp("Spotkali się z Burmistrzem Lublina oraz Sekretarzem Miasta Izabelą Zarzycką.")
+    doc = nlp("Spotkali się z Burmistrzem Lublina oraz Sekretarzem Miasta Izabelą Kowalską.")
     assert "Izabela" not in [p._.base for p in doc.spans.get("places", [])]
 
 

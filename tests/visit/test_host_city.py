@@ -30,8 +30,8 @@ def test_model_file_is_shipped_with_its_figures():
 
 def test_unit_takes_the_locality_of_its_parent(nlp):
     hosts = _hosts(nlp, "Uczestnicy zapoznali się z działalnością Warsztatów Terapii Zajęciowej przy "
-                        "Domu Pomocy Społecznej Zakonu Bonifratrów w Zebrzydowicach.")
-    assert hosts.get("Warsztaty Terapii Zajęciowej") == "Zebrzydowice"
+                        "Domu Pomocy Społecznej Zgromadzenia Sióstr w Wadowicach.")
+    assert hosts.get("Warsztaty Terapii Zajęciowej") == "Wadowice"
 
 
 def test_locality_in_brackets_after_the_name(nlp):
@@ -41,10 +41,10 @@ def test_locality_in_brackets_after_the_name(nlp):
 
 
 def test_relative_clause_and_quoted_coordination_place_the_host(nlp):
-    hosts = _hosts(nlp, "Pierwszym miejscem była Górnicza Wioska, która znajduje się w Pile.")
-    assert hosts.get("Górnicza Wioska") == "Piła"
-    hosts = _hosts(nlp, "Po zwiedzeniu Izby Tradycji oraz „eksmuzeum” w Byczynie uczestnicy wrócili.")
-    assert hosts.get("Izba Tradycji") == "Byczyna"
+    hosts = _hosts(nlp, "Pierwszym miejscem była Miodowa Wioska, która znajduje się w Sanoku.")
+    assert hosts.get("Miodowa Wioska") == "Sanok"
+    hosts = _hosts(nlp, "Po zwiedzeniu Izby Regionalnej oraz „Skarbczyka” w Ustrzykach Dolnych uczestnicy wrócili.")
+    assert hosts.get("Izba Regionalna") == "Ustrzyki Dolne"
 
 
 def test_the_previous_hosts_locality_is_not_carried_to_the_next(nlp):
@@ -61,11 +61,11 @@ def test_a_reference_back_keeps_the_hosts_locality(nlp):
 
 
 def test_the_gmina_after_a_village_is_not_the_hosts_city(nlp):
-    hosts = _hosts(nlp, "Z Krakowa udaliśmy się do Kwapinki w Gminie Raciechowice do Spółdzielni "
+    hosts = _hosts(nlp, "Z Krakowa udaliśmy się do Zawoi w Gminie Maków Podhalański do Spółdzielni "
                         "Socjalnej „Przystań”.")
-    assert hosts.get("Spółdzielnia Socjalna „Przystań”") == "Kwapinka"
+    assert hosts.get("Spółdzielnia Socjalna „Przystań”") == "Zawoja"
 
 
 def test_a_foreign_locative_before_a_foreign_city(nlp):
-    hosts = _hosts(nlp, "Odwiedziliśmy też Restaurację Strada Facendo a Padova.")
-    assert hosts.get("Restauracja Strada Facendo") == "Padwa"
+    hosts = _hosts(nlp, "Odwiedziliśmy też Restaurację Buon Gusto a Padova.")
+    assert hosts.get("Restauracja Buon Gusto") == "Padwa"

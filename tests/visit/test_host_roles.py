@@ -26,7 +26,7 @@ def test_travelling_school_is_the_visiting_group(nlp):
 
 def test_parent_of_a_unit_is_its_operator(nlp):
     v = nlp("Uczestnicy zapoznali się z działalnością Warsztatów Terapii Zajęciowej przy Domu "
-            "Pomocy Społecznej w Zebrzydowicach.")._.visit
+            "Pomocy Społecznej w Wadowicach.")._.visit
     assert [(h.name, h.operator) for h in v.hosts] == [
         ("Warsztaty Terapii Zajęciowej", "Dom Pomocy Społecznej")]
 
@@ -92,17 +92,17 @@ def test_a_coordinated_founder_is_a_founder_too(nlp):
 
 
 def test_founding_subject_and_people_from_an_institution_are_no_hosts(nlp):
-    v = nlp("Stowarzyszenie „Buko” utworzyło wieś tematyczną „Górnicza Wioska”, którą odwiedzili "
+    v = nlp("Stowarzyszenie „Zdrój” utworzyło wieś tematyczną „Wioska Miodowa”, którą odwiedzili "
             "uczestnicy. Na kolejny wyjazd pojadą osoby niepełnosprawne z Warsztatów Terapii "
             "Zajęciowej w Zielonej Górze.")._.visit
     names = [h.name for h in v.hosts]
-    assert "Stowarzyszenie „Buko”" not in names and "Warsztaty Terapii Zajęciowej" not in names
+    assert "Stowarzyszenie „Zdrój”" not in names and "Warsztaty Terapii Zajęciowej" not in names
 
 
 def test_a_list_goes_on_after_an_operator(nlp):
     v = nlp("Grupa odwiedziła Dom Dziennego Pobytu w Żalinowie, prowadzony przez Spółdzielnię "
-            "Socjalną „Wigor”, Centrum Integracji Społecznej w Łojewie oraz Fundację „Help”.")._.visit
-    assert ("Centrum Integracji Społecznej", "Łojewo") in [(h.name, h.city) for h in v.hosts]
+            "Socjalną „Wigor”, Centrum Integracji Społecznej w Brzegu oraz Fundację „Help”.")._.visit
+    assert ("Centrum Integracji Społecznej", "Brzeg") in [(h.name, h.city) for h in v.hosts]
 
 
 def test_site_name_above_and_signature_below_are_no_hosts(nlp):

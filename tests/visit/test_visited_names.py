@@ -28,10 +28,10 @@ def test_a_list_not_about_visiting_gives_no_hosts(nlp):
 
 
 def test_name_a_programme_point_introduces(nlp):
-    hosts = _hosts(nlp, "Pierwszym miejscem docelowym była „Farma 69” w Kopańcu. Kolejna wizyta "
-                        "odbyła się w Olenderskim Parku Etnograficznym w Wielkiej Nieszawce.")
-    assert "„Farma 69”" in hosts and hosts["„Farma 69”"] == "PRZEDSIEBIORSTWO"
-    assert any(name.startswith("Olenderski") for name in hosts)
+    hosts = _hosts(nlp, "Pierwszym miejscem docelowym była „Farma 12” w Wiśle. Kolejna wizyta "
+                        "odbyła się w Podhalańskim Parku Kulturowym w Zakopanem.")
+    assert "„Farma 12”" in hosts and hosts["„Farma 12”"] == "PRZEDSIEBIORSTWO"
+    assert any(name.startswith("Podhalański") for name in hosts)
 
 
 def test_a_kind_word_alone_is_no_list_item_name(nlp):
@@ -40,17 +40,17 @@ def test_a_kind_word_alone_is_no_list_item_name(nlp):
 
 
 def test_an_item_of_a_visited_list_is_visited_whatever_its_description(nlp):
-    hosts = _hosts(nlp, "Odwiedzone instytucje:\n- Fundacja Dr Otis (Łomża) – finansowanie usług "
+    hosts = _hosts(nlp, "Odwiedzone instytucje:\n- Fundacja Dr Nowak (Kalisz) – finansowanie usług "
                         "społecznych\n- GOK (Przerośl) – prezentacja\n- Zespół „Wesoła Gromada” "
                         "(Przerośl) – występ\n")
-    assert {"Fundacja Dr Otis", "GOK"} <= set(hosts)
+    assert {"Fundacja Dr Nowak", "GOK"} <= set(hosts)
 
 
 def test_elliptic_list_after_a_plural_kind(nlp):
-    v = nlp("Grupa zwiedziła dwie wioski tematyczne: Chlebową w Janiej Górze w powiecie tucholskim "
-            "oraz Owocową w Węgiersku.")._.visit
+    v = nlp("Grupa zwiedziła dwie wioski tematyczne: Miodową w Nowym Targu w powiecie nowotarskim "
+            "oraz Owocową w Limanowej.")._.visit
     assert {(h.name, h.city) for h in v.hosts} == {
-        ("Wioska Chlebowa", "Jania Góra"), ("Wioska Owocowa", "Węgiersk")}
+        ("Wioska Miodowa", "Nowy Targ"), ("Wioska Owocowa", "Limanowa")}
 
 
 def test_proper_names_listed_after_a_plural_kind_stand_alone(nlp):
