@@ -19,6 +19,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
 SPAN_KEYS = ("dates", "places", "institutions", "people")
@@ -81,13 +82,77 @@ def sentence_of(doc: Doc, i: int) -> Span:
     return sents[index[i]]
 
 
-def lemma_set(doc: Doc, i: int) -> frozenset:
-    """Lower-case form, chosen lemma and every Morfeusz lemma of token i (cached per doc)."""
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences in order, from the same per-doc table as ``sentence_of``
+    (``doc.sents`` builds a Token object per token on every pass)."""
+    if not len(doc):
+        return []
+    sentence_of(doc, 0)
+    return doc.user_data["wizyty_sent_table"][0]
+
+
+def lemma_sets(doc: Doc) -> list[frozenset]:
+    """Per token: lower-case form, chosen lemma and every Morfeusz lemma (the Morfeusz step
+    fills this table; built here when it did not run). Loops over every token index this
+    list instead of calling ``lemma_set`` per token."""
     cache = doc.user_data.get("wizyty_lemma_sets")
     if cache is None or len(cache) != len(doc):
         cache = doc.user_data["wizyty_lemma_sets"] = [
             frozenset({t.lower_, t.lemma_.lower()} | {a.lemma.lower() for a in t._.morf}) for t in doc]
-    return cache[i]
+    return cache
+
+
+def lemma_set(doc: Doc, i: int) -> frozenset:
+    """Lower-case form, chosen lemma and every Morfeusz lemma of token i (cached per doc)."""
+    return lemma_sets(doc)[i]
+
+
+TABLE_KEY = "wizyty_token_table"
+_TABLE_ATTRS = (ORTH, LOWER, IS_TITLE, IS_UPPER, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, SENT_START, SPACY,
+                IDX)
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """The token attributes the rule steps test, as plain lists read with one
+    ``Doc.to_array`` call: ``doc[i].text`` builds a Token object on every access, and the
+    rule steps' loops over every token did that millions of times per thousand reports.
+    Valid once sentence boundaries are set (the sentence step drops a stale table)."""
+    text: list[str]
+    lower: list[str]
+    ws: list[str]           # trailing whitespace: " " or ""
+    is_title: list[bool]
+    is_upper: list[bool]
+    is_alpha: list[bool]
+    is_punct: list[bool]
+    is_space: list[bool]
+    like_num: list[bool]
+    sent_start: list[bool]
+    idx: list[int]          # character offset of each token
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The Doc's ``TokenTable``, built once per Doc (kept in ``doc.user_data`` until the
+    last rule step drops it with the other per-doc caches)."""
+    table = doc.user_data.get(TABLE_KEY)
+    if table is None or len(table.text) != len(doc):
+        strings = doc.vocab.strings
+        if len(doc):
+            cols = doc.to_array(list(_TABLE_ATTRS)).T.tolist()
+        else:
+            cols = [[] for _ in _TABLE_ATTRS]
+        orth, lower, title, upper, alpha, punct, space, num, sent, spacy_, idx = cols
+        table = doc.user_data[TABLE_KEY] = TokenTable(
+            text=[strings[h] for h in orth], lower=[strings[h] for h in lower],
+            ws=[" " if f else "" for f in spacy_], is_title=[bool(f) for f in title],
+            is_upper=[bool(f) for f in upper], is_alpha=[bool(f) for f in alpha],
+            is_punct=[bool(f) for f in punct], is_space=[bool(f) for f in space],
+            like_num=[bool(f) for f in num],
+            sent_start=[k == 0 or f == 1 for k, f in enumerate(sent)], idx=idx)
+    return table
 
 
 def span_lemmas(span: Span) -> set:

@@ -51,6 +51,7 @@ class ReportSentencizer:
             elif text.endswith(".") and text not in self.abbreviations and len(text) > 2 and nxt.is_title:
                 starts[i + 1] = True
         set_sentence_starts(doc, starts)
+        doc.user_data.pop("wizyty_token_table", None)  # its sentence starts are stale
         return doc
 
     @staticmethod

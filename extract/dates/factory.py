@@ -23,12 +23,18 @@ from .select import choose
 KEY = "dates"
 
 
+RESOLVED_KEY = "wizyty_dates_resolved"
+
+
 class DateFinder:
     """Adds every date mention of the text to ``doc.spans["dates"]``."""
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[KEY] = []
-        for dm in resolve(text_of(doc)):
+        found = resolve(text_of(doc))
+        # kept for ``visit_dates`` (the visit step), which takes it off the Doc again
+        doc.user_data[RESOLVED_KEY] = (len(doc), found)
+        for dm in found:
             span = doc.char_span(dm.start_char, dm.end_char, alignment_mode="expand")
             if span is None:
                 continue
@@ -46,7 +52,8 @@ def visit_dates(doc: Doc) -> tuple[str | None, str | None, Span | None, str]:
     Works from ``doc.text`` so it does not depend on the component having run.
     """
     text = text_of(doc)
-    mentions = resolve(text)
+    kept = doc.user_data.pop(RESOLVED_KEY, None)  # the dates step's mentions
+    mentions = kept[1] if kept is not None and kept[0] == len(doc) else resolve(text)
     choice = choose(text, mentions)
     if choice.mention is None:
         return None, None, None, choice.rule

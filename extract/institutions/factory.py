@@ -13,7 +13,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import add_span, annotate, drop_step_cache, lemma_set, sentence_of, text_of
+from ..extensions import (add_span, annotate, drop_step_cache, lemma_set, lemma_sets, sentence_of,
+                          text_of, token_table)
 from ..morph.analyser import tag_categories
 from ..morph.inflect import to_nominative
 from ..resources import read_csv
@@ -30,15 +31,28 @@ class InstitutionFinder(CityAttachment):
         self.triggers = list(load_triggers(types_file))
         self.abbreviations = {r["abbr"]: r for r in read_csv(abbreviations_file)}
         self.max_quote_tokens = max_quote_tokens
-        self.first_lemmas = {t.lemmas[0] for t in self.triggers}
+        self.first_lemmas = frozenset(t.lemmas[0] for t in self.triggers)
+        # triggers by first lemma, each with its rank in the file (the first listed wins)
+        # one-word keywords that type a name wherever they stand in it ("… Spółdzielnia Socjalna")
+        self.anywhere = [t for t in self.triggers if t.anywhere and len(t.lemmas) == 1]
+        self.anywhere_lemmas = frozenset(t.lemmas[0] for t in self.anywhere)
+        self.by_first: dict[str, list[tuple[int, Trigger]]] = {}
+        for rank, trig in enumerate(self.triggers):
+            self.by_first.setdefault(trig.lemmas[0], []).append((rank, trig))
 
     # -- matching -------------------------------------------------------------------
-    def match_at(self, doc: Doc, i: int, lemma_cache: list[set[str]]) -> Trigger | None:
-        if not (lemma_cache[i] & self.first_lemmas):
+    def match_at(self, doc: Doc, i: int, lemma_cache: list[frozenset[str]]) -> Trigger | None:
+        first = lemma_cache[i] & self.first_lemmas
+        if not first:
             return None
-        for trig in self.triggers:
+        if len(first) == 1:
+            candidates = self.by_first[next(iter(first))]
+        else:
+            candidates = sorted((c for w in first for c in self.by_first[w]), key=lambda c: c[0])
+        n_tokens = len(lemma_cache)
+        for _rank, trig in candidates:
             n = len(trig.lemmas)
-            if i + n > len(doc):
+            if i + n > n_tokens:
                 continue
             if all(trig.lemmas[k] in lemma_cache[i + k] for k in range(n)):
                 if trig.generic and not is_cap(doc[i]) and not self._named_after(doc, i + n):
@@ -54,9 +68,15 @@ class InstitutionFinder(CityAttachment):
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["institutions"] = []
-        lemma_cache = [lemma_set(doc, i) for i in range(len(doc))]
+        lemma_cache = lemma_sets(doc)
+        text = token_table(doc).text
+        first_lemmas, abbreviations = self.first_lemmas, self.abbreviations
         i = 0
-        while i < len(doc):
+        n_tokens = len(doc)
+        while i < n_tokens:
+            if first_lemmas.isdisjoint(lemma_cache[i]) and text[i] not in abbreviations:
+                i += 1  # no trigger or abbreviation starts here (most tokens): two set tests
+                continue
             tok = doc[i]
             abbr = self.abbreviations.get(tok.text)
             if abbr is not None:
@@ -91,8 +111,10 @@ class InstitutionFinder(CityAttachment):
             itype = trig.type
             rule = f"trigger:{' '.join(trig.lemmas)}"
             for j in range(start, end):
-                for t2 in self.triggers:
-                    if t2.anywhere and t2.lemmas[0] in lemma_cache[j] and len(t2.lemmas) == 1:
+                if self.anywhere_lemmas.isdisjoint(lemma_cache[j]):
+                    continue
+                for t2 in self.anywhere:  # the last listed keyword of the name wins
+                    if t2.lemmas[0] in lemma_cache[j]:
                         itype, rule = t2.type, f"keyword:{t2.lemmas[0]}"
             plural = self._plural(next((doc[k] for k in range(i, i + len(trig.lemmas))
                                         if any(a.pos in {"subst", "depr"} for a in doc[k]._.morf)), doc[i])) \
@@ -136,10 +158,11 @@ class InstitutionFinder(CityAttachment):
         if not by_initials:
             return
         taken = {i for s in doc.spans["institutions"] for i in range(s.start, s.end)}
-        for tok in doc:
-            full = by_initials.get(tok.text)
-            if full is None or tok.i in taken or tok.text in self.abbreviations:
+        for i, word in enumerate(token_table(doc).text):
+            full = by_initials.get(word)
+            if full is None or i in taken or word in self.abbreviations:
                 continue
+            tok = doc[i]
             span = doc[tok.i:tok.i + 1]
             annotate(span, tok.text, "initialism", type=full._.attrs["type"], full=full._.base,
                      abbreviation=True, city=None, head=tok.i, bare=False, plural=False,

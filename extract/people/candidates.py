@@ -10,6 +10,7 @@ from typing import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import TokenTable, token_table
 from ..morph.analyser import analyse, tag_categories
 from ..morph.names import given_name_readings
 
@@ -17,6 +18,13 @@ from ..morph.names import given_name_readings
 def is_name_word(tok: Token) -> bool:
     return tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper or (
         "-" in tok.text and tok.text[:1].isupper())
+
+
+def name_word_at(t: TokenTable, i: int) -> bool:
+    """``is_name_word`` of token i, from the Doc's token table."""
+    text = t.text[i]
+    return t.is_alpha[i] and text[:1].isupper() and not t.is_upper[i] or (
+        "-" in text and text[:1].isupper())
 
 
 def surname_like(tok: Token) -> bool:
@@ -49,9 +57,9 @@ def plural_surname(word: str) -> str | None:
     return None
 
 
-def _foreign_name_word(tok: Token) -> bool:
+def _foreign_name_word(word: str) -> bool:
     """A word SGJP does not know, or knows as a name or only as a common noun ("Larsen")."""
-    readings = tok._.morf
+    readings = analyse(word)
     return all(a.pos == "ign" or {"imię", "nazwisko"} & set(a.labels) or a.pos == "subst"
                for a in readings) and not any(a.pos in {"adj", "fin", "praet", "prep", "conj"} for a in readings)
 
@@ -76,13 +84,15 @@ class NameFinder:
     def __call__(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
         yield from self._couples(doc)
         yield from self._appositions(doc)
+        table = token_table(doc)
+        text, lower, alpha, title_forms = table.text, table.lower, table.is_alpha, self.title_forms
         n = len(doc)
         i = 0
         while i < n:
-            tok = doc[i]
-            if not tok.text[:1].isupper() and not (tok.is_alpha and tok.lower_ in self.title_forms):
+            if not text[i][:1].isupper() and not (alpha[i] and lower[i] in title_forms):
                 i += 1  # names and titles start with a capital ("dr", "ks." aside)
                 continue
+            tok = doc[i]
             titled = i + 1 < n and self.is_title(tok)
             j = i + 1 if titled else i
             # "Pani Kierownik Wioletta Kardas": a capitalised role between title and name
@@ -132,11 +142,13 @@ class NameFinder:
         """"Krzysztof i Barbara Margolowie": two given names sharing a surname in the
         plural; yields the first person as the given name alone (rule "couple") and the
         second with the surname."""
+        t = token_table(doc)
         for k in range(len(doc) - 3):
-            a, conj, b, sur = doc[k], doc[k + 1], doc[k + 2], doc[k + 3]
-            if (conj.lower_ in {"i", "oraz"} and is_name_word(a) and is_name_word(b) and is_name_word(sur)
-                    and given_name_readings(a.text) and given_name_readings(b.text)
-                    and plural_surname(sur.text)):
+            if t.lower[k + 1] not in {"i", "oraz"}:
+                continue
+            if (name_word_at(t, k) and name_word_at(t, k + 2) and name_word_at(t, k + 3)
+                    and given_name_readings(t.text[k]) and given_name_readings(t.text[k + 2])
+                    and plural_surname(t.text[k + 3])):
                 yield k, k + 1, "couple"
                 yield k + 2, k + 4, "couple"
 
@@ -145,14 +157,15 @@ class NameFinder:
         ("Irene Larsen – dyrektor …, Tomm Jensen – kierownik …"): 2-4 capitalised words
         that open a list item and are followed by a dash and a role noun."""
         n = len(doc)
+        t = token_table(doc)
         for k in range(n - 3):
-            if k > 0 and not (doc[k].is_sent_start or doc[k - 1].text in {",", ":", ";"}
-                              or doc[k - 1].lower_ in {"oraz", "i"} or doc[k - 1].is_space):
+            if k > 0 and not (t.sent_start[k] or t.text[k - 1] in {",", ":", ";"}
+                              or t.lower[k - 1] in {"oraz", "i"} or t.is_space[k - 1]):
                 continue
             e = k
-            while e < n and e - k < 4 and is_name_word(doc[e]) and _foreign_name_word(doc[e]):
+            while e < n and e - k < 4 and name_word_at(t, e) and _foreign_name_word(t.text[e]):
                 e += 1
-            if (2 <= e - k and e + 1 < n and doc[e].text in {"–", "-", "—"} and self.is_role(doc, e + 1)
+            if (2 <= e - k and e + 1 < n and t.text[e] in {"–", "-", "—"} and self.is_role(doc, e + 1)
                     and not given_name_readings(doc[k].text) and not self.is_title(doc[k])):
                 yield k, e, "name+dash+role"
 
@@ -169,10 +182,11 @@ class NameFinder:
 
     def patron(self, doc: Doc, j: int) -> bool:
         """A name right after "im."/"św."/"ul." or coordinated with one ("im. Teodory i Izydora …")."""
+        t = token_table(doc)
         for k in range(j - 1, max(-1, j - 5), -1):
-            if doc[k].lower_ in self.name_context:
+            if t.lower[k] in self.name_context:
                 return True
-            if doc[k].is_punct or not (doc[k].text[:1].isupper() or doc[k].lower_ == "i"):
+            if t.is_punct[k] or not (t.text[k][:1].isupper() or t.lower[k] == "i"):
                 return False
         return False
 

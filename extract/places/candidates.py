@@ -7,13 +7,14 @@ for a single name.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from .. import extensions  # noqa: F401 - registers the attributes
-from ..extensions import span_index
+from ..extensions import span_index, step_cached, token_table
 from ..morph.analyser import analyse, lemma_forms
 from .gazetteer import (
     Gazetteer,
@@ -78,7 +79,12 @@ class Mention:
 # -- token tests ------------------------------------------------------------------------
 def _is_name_token(tok: Token) -> bool:
     """A capitalised word (possibly hyphenated: "Bielsku-Białej"), not an acronym."""
-    t = tok.text
+    return is_name_text(tok.text)
+
+
+@lru_cache(maxsize=200_000)
+def is_name_text(t: str) -> bool:
+    """``_is_name_token`` of a word form (the test depends on the form only)."""
     if len(t) < 2 or not t[0].isupper():
         return False
     parts = t.split("-")
@@ -87,6 +93,11 @@ def _is_name_token(tok: Token) -> bool:
     if len(parts) > 1 and not all(p[:1].isupper() and (len(p) == 1 or not p[1:].isupper()) for p in parts):
         return False  # "PES-u", "Społeczno-kulturalne"
     return not (t.isupper() and len(t) > 1)
+
+
+def name_flags(doc: Doc) -> list[bool]:
+    """``_is_name_token`` of every token, once per step."""
+    return step_cached(doc, "place_name_flags", lambda: [is_name_text(t) for t in token_table(doc).text])
 
 
 VERBAL = {"fin", "impt", "praet", "inf", "pcon", "pant", "imps", "bedzie", "aglt", "winien", "pred"}
@@ -125,28 +136,29 @@ def _readings_have(tok: Token, label: str) -> bool:
 
 
 def _sentence_initial(doc: Doc, i: int) -> bool:
-    tok = doc[i]
-    if tok.is_sent_start:
+    t = token_table(doc)
+    if t.sent_start[i]:
         return True
     j = i - 1
-    while j >= 0 and (doc[j].is_space or doc[j].is_punct or doc[j].text in {"•", "-", "–", "*", "·"}
-                      or doc[j].like_num):
-        if "\n" in doc[j].text or doc[j].is_sent_start or doc[j].text in {".", "!", "?", "•"}:
+    while j >= 0 and (t.is_space[j] or t.is_punct[j] or t.text[j] in {"•", "-", "–", "*", "·"}
+                      or t.like_num[j]):
+        if "\n" in t.text[j] or t.sent_start[j] or t.text[j] in {".", "!", "?", "•"}:
             return True
         j -= 1
-    return j < 0 or "\n" in doc[j].whitespace_
+    return j < 0 or "\n" in t.ws[j]
 
 
 def _quoted_positions(doc: Doc) -> set[int]:
     """Token indices inside quotation marks (quoted institution names are strict ground)."""
     inside: set[int] = set()
     open_at = None
-    for i, tok in enumerate(doc):
-        t = tok.text
-        if tok.is_sent_start:
+    table = token_table(doc)
+    text, ws, sent_start = table.text, table.ws, table.sent_start
+    for i, t in enumerate(text):
+        if sent_start[i]:
             open_at = None
-        double_comma = (t == "," and i > 0 and doc[i - 1].text == "," and not doc[i - 1].whitespace_
-                        and not tok.whitespace_)  # ",,Pod Jaworem’’"
+        double_comma = (t == "," and i > 0 and text[i - 1] == "," and not ws[i - 1]
+                        and not ws[i])  # ",,Pod Jaworem’’"
         if (t in OPEN_QUOTES or double_comma) and open_at is None:
             open_at = i
         elif t == '"':
@@ -167,35 +179,37 @@ def _cue_before(doc: Doc, i: int) -> tuple[str, frozenset[str], str] | None:
     """(cue text, cases governed, kind) for the word before position ``i``."""
     if i == 0:
         return None
-    prev = doc[i - 1]
-    low = prev.text.lower()
+    prev = token_table(doc).text[i - 1]
+    low = prev.lower()
     if low in PREP_CASES:
         return low, PREP_CASES[low], "prep"
-    lem = _lemmas(prev)
+    lem = lemma_forms(prev)
     if lem & ADMIN_NOUNS:
-        return prev.text, CASES, "admin"
+        return prev, CASES, "admin"
     if lem & AREA_NOUNS:
-        return prev.text, frozenset({"gen"}), "prep"
+        return prev, frozenset({"gen"}), "prep"
     return None
 
 
 def _blocked(doc: Doc, i: int) -> bool:
     if i == 0:
         return False
-    prev = doc[i - 1]
-    low = prev.text.lower()
+    text = token_table(doc).text
+    prev = text[i - 1]
+    low = prev.lower()
     if low in BLOCKERS or low.rstrip(".") in BLOCKERS:
         return True
-    if low[:1].isalpha() and {a.lemma.lower() for a in analyse(prev.text)} & {"ulica", "aleja", "plac", "osiedle"}:
+    if low[:1].isalpha() and {a.lemma.lower() for a in analyse(prev)} & {"ulica", "aleja", "plac", "osiedle"}:
         return True  # "przy ulicy Toruńskiej", "na placu Wolności"
-    if low == "." and i >= 2 and doc[i - 2].text.lower() in {"ul", "al", "pl", "os", "im", "św"}:
+    if low == "." and i >= 2 and text[i - 2].lower() in {"ul", "al", "pl", "os", "im", "św"}:
         return True
     return False
 
 
 def _name_continues(doc: Doc, j: int) -> bool:
     """A capitalised word (not a new sentence) follows: the name goes on."""
-    return j < len(doc) and doc[j].is_title and not doc[j].is_sent_start and doc[j].is_alpha
+    t = token_table(doc)
+    return j < len(t) and t.is_title[j] and not t.sent_start[j] and t.is_alpha[j]
 
 
 def _person_like(doc: Doc, i: int, n: int) -> bool:
@@ -223,11 +237,12 @@ class Candidate:
 
 
 def _name_run(doc: Doc, i: int) -> list[str]:
-    words = []
-    for tok in doc[i: i + MAX_WORDS]:
-        if not _is_name_token(tok) or (words and doc[tok.i - 1].whitespace_ == ""):
+    t = token_table(doc)
+    words: list[str] = []
+    for j in range(i, min(i + MAX_WORDS, len(t))):
+        if not is_name_text(t.text[j]) or (words and t.ws[j - 1] == ""):
             break
-        words.append(tok.text)
+        words.append(t.text[j])
     return words
 
 
@@ -370,46 +385,54 @@ def find_voivodeship_mentions(doc: Doc) -> list[VoivodeshipMention]:
         for region in v.regions:
             ws = tuple(region.split())
             region_first.setdefault(ws[0].lower(), []).append((ws, v.name))
+    table = token_table(doc)
+    text, lower = table.text, table.lower
+    names = name_flags(doc)
+
+    def mention(i: int, k: int, v: str, kind: str) -> VoivodeshipMention:
+        return VoivodeshipMention(i, k, doc[i].idx, doc[k - 1].idx + len(text[k - 1]), v, kind)
+
     i = 0
     n = len(doc)
     while i < n:
-        tok = doc[i]
-        low = tok.text.lower()
+        low = lower[i]
+        if not names[i] and not (low.startswith("województw") or low in {"woj.", "woj"}):
+            i += 1  # neither a voivodeship noun nor a capitalised word (most tokens)
+            continue
         if low.startswith("województw") or low in {"woj.", "woj"}:
             j = i + 1
-            if j < n and doc[j].text == ".":
+            if j < n and text[j] == ".":
                 j += 1
             # adjective possibly split around a dash: "kujawsko – pomorskiego"
-            text = ""
+            joined = ""
             k = j
             while k < n and k < j + 3:
-                t = doc[k].text
-                if t in {"-", "–", "—"} or (t.replace("-", "").isalpha() and (k == j or text.endswith(("-", "–", "—")))):
-                    text += t
+                t = text[k]
+                if t in {"-", "–", "—"} or (t.replace("-", "").isalpha() and (k == j or joined.endswith(("-", "–", "—")))):
+                    joined += t
                     k += 1
                 else:
                     break
-            v = normalise_voivodeship(text) if text else None
+            v = normalise_voivodeship(joined) if joined else None
             if v:
-                out.append(VoivodeshipMention(i, k, tok.idx, doc[k - 1].idx + len(doc[k - 1].text), v, "explicit"))
+                out.append(mention(i, k, v, "explicit"))
                 i = k
                 continue
-        if _is_name_token(tok) and tok.text.lower() not in region_first:
-            lem = {r.lemma for r in readings(tok.text) if r.proper}
+        if names[i] and text[i].lower() not in region_first:
+            lem = {r.lemma for r in readings(text[i]) if r.proper}
             for first in lem & set(region_first):
                 for ws, v in region_first[first]:
                     k = i + len(ws)
                     if k > n:
                         continue
-                    text = " ".join(t.text for t in doc[i:k])
-                    if normalise_voivodeship(text) == v:
-                        out.append(VoivodeshipMention(i, k, tok.idx, doc[k - 1].idx + len(doc[k - 1].text), v, "region"))
+                    if normalise_voivodeship(" ".join(text[i:k])) == v:
+                        out.append(mention(i, k, v, "region"))
                         break
-        elif _is_name_token(tok):
-            for ws, v in region_first[tok.text.lower()]:
+        elif names[i]:
+            for ws, v in region_first[text[i].lower()]:
                 k = i + len(ws)
-                if k <= n and normalise_voivodeship(" ".join(t.text for t in doc[i:k])) == v:
-                    out.append(VoivodeshipMention(i, k, tok.idx, doc[k - 1].idx + len(doc[k - 1].text), v, "region"))
+                if k <= n and normalise_voivodeship(" ".join(text[i:k])) == v:
+                    out.append(mention(i, k, v, "region"))
                     break
         i += 1
     # longest wins on overlaps ("Pomorze Zachodnie" over "Pomorze")
@@ -438,8 +461,8 @@ def qualifies_previous_place(doc: Doc, p) -> bool:
     unit right after another locality only says where that locality lies; it is not where
     the group went (the place ends are indexed once per step)."""
     k = p.start - 1
-    if k < 2 or doc[k - 1].lower_ not in {"w", "we", "na"}:
+    if k < 2 or token_table(doc).lower[k - 1] not in {"w", "we", "na"}:
         return False
-    if not {a.lemma.lower() for a in doc[k]._.morf} & {"gmina", "powiat", "województwo"}:
+    if not {a.lemma.lower() for a in analyse(token_table(doc).text[k])} & {"gmina", "powiat", "województwo"}:
         return False
     return (k - 1) in span_index(doc, "places").by_end

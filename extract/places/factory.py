@@ -29,13 +29,13 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import add_span, annotate
+from ..extensions import add_span, annotate, drop_step_cache, token_table
 from .candidates import (LINKERS, MAX_WORDS, NEAR_PREPS, PREP_CASES, SPAN_KEY, STRONG_PREPS,
                          USER_DATA_KEY, Candidate, Mention, VoivodeshipMention, _big_city,
                          _blocked, _cue_before, _excluded_name, _gazetteer_candidates, _is_common,
                          _is_name_token, _lemmas, _morfeusz_candidates, _name_continues,
                          _name_prior, _name_run, _person_like, _quoted_positions, _rank_guesses,
-                         _readings_have, _sentence_initial, find_voivodeship_mentions)
+                         _readings_have, _sentence_initial, find_voivodeship_mentions, name_flags)
 from ..morph.analyser import analyse
 from .gazetteer import (Gazetteer, Place, PlaceContext, city_from_adjective, gazetteer,
                         normalise_voivodeship)
@@ -89,6 +89,7 @@ class PlaceFinder:
             if attrs["voivodeship"] is None and attrs["country"] == "PL":
                 attrs["context_voivodeship"] = context.dominant()
             add_span(doc, SPAN_KEY, annotate(span, base, m.rule, **attrs))
+        drop_step_cache(doc)
         return doc
 
     # finding ---------------------------------------------------------------------------
@@ -98,30 +99,33 @@ class PlaceFinder:
         mentions: list[Mention] = []
         last_cue: tuple[str, frozenset[str], str] | None = None
         last_end = -10
+        table = token_table(doc)
+        text, lower, upper, alpha = table.text, table.lower, table.is_upper, table.is_alpha
+        names = name_flags(doc)
         i = 0
-        while i < len(doc):
-            tok = doc[i]
-            if i not in taken and tok.is_upper and len(tok.text) > 2 and tok.is_alpha and i > 0 \
-                    and doc[i - 1].text.lower() in PREP_CASES and doc[i - 1].is_upper:
+        n = len(doc)
+        while i < n:
+            if i not in taken and upper[i] and len(text[i]) > 2 and alpha[i] and i > 0 \
+                    and lower[i - 1] in PREP_CASES and upper[i - 1]:
                 m = self._upper_case(doc, i)  # a heading: "WIZYTA W BYDGOSZCZY"
                 if m is not None:
                     mentions.append(m)
                     i = m.end
                     continue
-            if i in taken or not _is_name_token(tok) or _blocked(doc, i):
+            if i in taken or not names[i] or _blocked(doc, i):
                 i += 1
                 continue
             cue = _cue_before(doc, i)
             if cue is not None and i in quoted and i - 1 in quoted:
                 cue = None  # "„Pod Jaworem”": a preposition inside a quoted name
             if cue is None and last_cue is not None and last_cue[2] == "prep" and i > last_end and \
-                    all(t.text.lower() in LINKERS for t in doc[last_end:i]) and i - last_end <= 2:
+                    all(w in LINKERS for w in lower[last_end:i]) and i - last_end <= 2:
                 cue = last_cue  # "we Wrocławiu, Bystrzycy Kłodzkiej i Kamieńcu Ząbkowickim"
             strict = _sentence_initial(doc, i) or i in quoted
             words = _name_run(doc, i)
             # "odwiedziła Białystok, Korycin, Augustów i Supraśl": an item of a list of places
             listed = cue is None and bool(mentions) and mentions[-1].end == last_end and \
-                i > last_end and i - last_end <= 2 and all(t.text.lower() in LINKERS for t in doc[last_end:i])
+                i > last_end and i - last_end <= 2 and all(w in LINKERS for w in lower[last_end:i])
             m = self._best(doc, i, words, cue, strict, listed)
             if m is None:
                 i += 1
@@ -284,9 +288,9 @@ class PlaceFinder:
                 ctx.add_voivodeship(pl[0].voivodeship, 1.0)
             elif m.places and all(p.country != "PL" for p in m.places):
                 ctx.countries[m.places[0].country] += 1.0
-        for tok in doc:
-            if _is_name_token(tok):
-                for r in readings(tok.text):
+        for word, is_name in zip(token_table(doc).text, name_flags(doc)):
+            if is_name:
+                for r in readings(word):
                     country = self.gaz.country_of(r.lemma)
                     if r.proper and country:
                         ctx.countries[country] += 1.0

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..extensions import lemma_set
+from ..extensions import lemma_sets, token_table
+from ..morph.analyser import analyse
 from ..resources import read_csv
 
 VOWELS = "aeiouyąęó"
@@ -54,34 +55,36 @@ class TopicCues:
 
     def token_words(self, doc: Doc, i: int) -> frozenset:
         """The cue words token i can stand for."""
+        return self.doc_words(doc)[i]
+
+    def doc_words(self, doc: Doc) -> list[frozenset]:
+        """The cue words of every token, computed once per Doc; a function of the token's
+        form and lemma set only, so memoised per process."""
         cache = doc.user_data.get("wizyty_topic_words")
         if cache is None or len(cache) != len(doc):
-            cache = doc.user_data["wizyty_topic_words"] = [None] * len(doc)
-        if cache[i] is None:
-            cache[i] = self._words(doc, i)
-        return cache[i]
+            table = token_table(doc)
+            memo = self.__dict__.setdefault("_words_memo", {})
+            cache = []
+            for k, known in enumerate(lemma_sets(doc)):
+                key = (table.text[k], known)
+                hit = memo.get(key)
+                if hit is None:
+                    if len(memo) >= 200_000:
+                        memo.clear()
+                    hit = memo[key] = self._words_of(table.text[k], table.is_alpha[k], known)
+                cache.append(hit)
+            doc.user_data["wizyty_topic_words"] = cache
+        return cache
 
-    def _words(self, doc: Doc, i: int) -> frozenset:
-        # a function of the token's form and lemma set only: computed once per process
-        known = lemma_set(doc, i)
-        tok = doc[i]
-        memo = self.__dict__.setdefault("_words_memo", {})
-        key = (tok.text, known)
-        hit = memo.get(key)
-        if hit is None:
-            if len(memo) >= 200_000:
-                memo.clear()
-            hit = memo[key] = self._words_of(tok, known)
-        return hit
-
-    def _words_of(self, tok, known: frozenset) -> frozenset:
+    def _words_of(self, text: str, is_alpha: bool, known: frozenset) -> frozenset:
         lemmas = set(known)
-        m = ACRONYM_INFLECTION.match(tok.text)
+        m = ACRONYM_INFLECTION.match(text)
         if m:
             lemmas.add(m.group(1).lower())
-        unknown = all(a.tag == "ign" for a in tok._.morf) or not tok._.morf
-        if unknown and tok.is_alpha:
-            form = tok.lower_
+        readings = analyse(text)
+        unknown = all(a.tag == "ign" for a in readings) or not readings
+        if unknown and is_alpha:
+            form = text.lower()
             for w in self.by_stem.get(form[:MIN_STEM], ()):
                 s = stem(w)
                 if form.startswith(s) and len(form) - len(s) <= MAX_ENDING:
@@ -92,11 +95,12 @@ class TopicCues:
         """Every cue occurrence; of overlapping cues of one topic, the longest counts."""
         found = []
         n_tok = len(doc)
+        words = self.doc_words(doc)
         for i in range(n_tok):
-            for first in self.token_words(doc, i):
+            for first in words[i]:
                 for lemmas, topic, w in self.by_first.get(first, ()):
                     n = len(lemmas)
-                    if i + n <= n_tok and all(lemmas[k] in self.token_words(doc, i + k) for k in range(1, n)):
+                    if i + n <= n_tok and all(lemmas[k] in words[i + k] for k in range(1, n)):
                         found.append(CueMatch(i, i + n, topic, w, " ".join(lemmas)))
         out: list[CueMatch] = []
         used: dict[str, set[int]] = defaultdict(set)

@@ -20,7 +20,8 @@ from ..visit.zones import ZoneCues, find_zones
 
 # per-doc caches this step fills; dropped afterwards so the Doc stays serialisable
 CACHES = ("wizyty_sent_table", "wizyty_lemma_sets", "wizyty_text", "wizyty_topic_words",
-          "wizyty_zones", "wizyty_sentence_lemmas")
+          "wizyty_zones", "wizyty_sentence_lemmas", "wizyty_token_table",
+          "wizyty_dates_resolved")
 
 
 class TopicScorer:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from ..extensions import token_table
 from .cues import CueMatch, TopicCues
 from .hosts import VisitedHost
 from ..visit.zones import Zones
@@ -85,7 +86,7 @@ def topic_features(doc: Doc, cues: TopicCues, zones: Zones, hosts: list[VisitedH
                 distinct[t].add(f"host {h.type}")
                 sig[t].evidence.append(f"host {h.type}: {h.name}")
                 sig[t].offsets.append((doc[h.start].idx, doc[h.end - 1].idx + len(doc[h.end - 1].text)))
-    n_words = max(100, sum(1 for t in doc if t.is_alpha))
+    n_words = max(100, sum(token_table(doc).is_alpha))
     def mass(r):  # every cue of the topic but the visitors' side
         return r["body"] + r["aim"] + r["programme"] + r["host_name"] + r["other_name"]
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..dates.lexicon import months
-from ..extensions import lemma_set, text_of
+from ..extensions import lemma_set, sentence_lemmas, sentences, text_of, token_table
 from .cues import Cues
 
 TITLE_CUES = re.compile(r"wizyt|wyjazd|study|studyj|dobr\w+ praktyk|wizytowali|relacja", re.I)
@@ -69,11 +69,14 @@ def find_participants(doc: Doc, cues: Cues) -> tuple[int | None, str]:
     """ "wzięło udział łącznie 30 osób", "grupa 40 uczestników", "dla 20 seniorek": a number
     before a person noun, in a sentence about the trip; a number right after another
     number ("3 grupy liczące 5 osób") is a part, not the total."""
-    for sent in doc.sents:
-        lemmas = set().union(*(lemma_set(doc, t.i) for t in sent))
-        if not lemmas & cues["event"]:
+    text = token_table(doc).text
+    for sent in sentences(doc):
+        if not sentence_lemmas(doc, sent.start) & cues["event"]:
             continue
-        for tok in sent[:-1]:
+        for i in range(sent.start, sent.end - 1):
+            if not text[i].isdigit():
+                continue  # (Token.is_digit, without building the Token)
+            tok = doc[i]
             if not (tok.is_digit and 2 <= int(tok.text) <= 500):
                 continue
             nxt = doc[tok.i + 1]

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span
 
 from ..institutions import InstitutionFinder
 from ..institutions.words import ORDINALS
-from ..extensions import lemma_set, sentence_lemmas, sentence_of, span_index, step_cached, text_of
+from ..extensions import (lemma_set, sentence_lemmas, sentence_of, span_index, step_cached, text_of,
+                          token_table)
 from ..places import resolve_city
 from .choices import HostChoice, fold
 from .cues import Cues
@@ -356,8 +357,9 @@ class HostSelector:
                                       place.voivodeship, "municipal_head_met", city_rule="role_place"))
         # the head met without a name: "spotkanie z … wójtem gminy Brzuze", "Wójt Przerośli"
         heads = tuple(self.cues["municipal_head"])
-        for t in doc:
-            if not t.lower_.startswith(heads) or not lemma_set(doc, t.i) & self.cues["municipal_head"]:
+        for i in [k for k, w in enumerate(token_table(doc).lower) if w.startswith(heads)]:
+            t = doc[i]
+            if not lemma_set(doc, t.i) & self.cues["municipal_head"]:
                 continue
             if not sentence_lemmas(doc, t.i) & self.cues["visit"]:
                 continue

@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import lemma_set, sentence_of, text_of
+from ..extensions import lemma_set, lemma_sets, sentence_of, sentences, text_of, token_table
 from ..institutions.words import agrees
 from .choices import fold
 from .cues import Cues
@@ -22,11 +22,15 @@ def find_organizer(doc: Doc, cues: Cues) -> tuple[Span | None, str]:
     usable = [s for s in doc.spans.get("institutions", [])
               if not (s._.attrs.get("bare") or s._.attrs.get("plural") or s._.attrs.get("lowercase")
                       or s._.attrs.get("ner"))]
-    for sent in doc.sents:
-        cands = [s for s in usable if sentence_of(doc, s.start) == sent]
+    by_sentence: dict[int, list[Span]] = {}
+    for s in usable:
+        by_sentence.setdefault(sentence_of(doc, s.start).start, []).append(s)
+    sets = lemma_sets(doc)
+    for sent in sentences(doc):
+        cands = by_sentence.get(sent.start)
         if not cands:
             continue
-        for cue in (t.i for t in sent if lemma_set(doc, t.i) & organize):
+        for cue in (i for i in range(sent.start, sent.end) if not sets[i].isdisjoint(organize)):
             found = _organizer_at(doc, cue, cands)
             if found[0] is not None:
                 return found
@@ -75,7 +79,8 @@ def _first_person(doc: Doc) -> bool:
     if FIRST_PERSON.search(text):
         return True
     candidates = {m.start() for m in PRESENT_1PL.finditer(text)}
-    return any(t.idx in candidates and t._.nkjp_tag.startswith("fin:pl:pri") for t in doc)
+    return any(doc[i]._.nkjp_tag.startswith("fin:pl:pri")
+               for i, idx in enumerate(token_table(doc).idx) if idx in candidates)
 
 
 def _first_person_author(doc: Doc, usable: list[Span]) -> tuple[Span | None, str]:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import annotate, lemma_set, sentence_of, span_lemmas, step_cached, text_of
+from ..extensions import (annotate, lemma_set, lemma_sets, sentence_of, span_lemmas, step_cached,
+                          text_of, token_table)
 from ..institutions.words import ORDINALS, load_triggers
 from ..morph.analyser import analyse, tag_categories
 from ..morph.inflect import to_nominative
@@ -47,10 +48,11 @@ def _kind_in(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _line_starts(doc: Doc) -> list[int]:
+    table = token_table(doc)
     out = [0] if len(doc) else []
-    for t in doc[:-1]:
-        if "\n" in t.whitespace_ or "\n" in t.text:
-            out.append(t.i + 1)
+    for i, (text, ws) in enumerate(zip(table.text[:-1], table.ws)):
+        if "\n" in ws or "\n" in text:
+            out.append(i + 1)
     return out
 
 
@@ -98,15 +100,15 @@ def _listed_items(doc: Doc, visit: set[str]) -> list[NameHit]:
     ends = starts[1:] + [len(doc)]
     in_list = False
     items = 0
+    doc_text, idx = text_of(doc), token_table(doc).idx
     for a, b in zip(starts, ends):
-        line = doc[a:b]
-        text = line.text.strip()
+        text = doc_text[idx[a]:idx[b] if b < len(idx) else len(doc_text)].strip()
         if not text:
             if items:
                 in_list = False  # a blank line after the items ends the list
             continue
         if text.endswith(":"):
-            in_list = bool(span_lemmas(line) & visit)
+            in_list = bool(span_lemmas(doc[a:b]) & visit)
             items = 0
             continue
         if not in_list:
@@ -135,9 +137,10 @@ def listed_item_starts(doc: Doc, visit: set[str]) -> set[int]:
 def visit_verbs(doc: Doc, strong: set[str]) -> list[int]:
     """Tokens that are verb forms (not nouns) of a visiting lemma: "odwiedzili", "odwiedzając",
     "odwiedzono" (found once per document)."""
+    text = token_table(doc).text
     return step_cached(doc, "visit_verbs", lambda: [
-        i for i in range(len(doc)) if lemma_set(doc, i) & strong and any(
-            a.pos in {"fin", "praet", "imps", "pcon", "pant", "inf"} for a in doc[i]._.morf)])
+        i for i, lemmas in enumerate(lemma_sets(doc)) if not lemmas.isdisjoint(strong) and any(
+            a.pos in {"fin", "praet", "imps", "pcon", "pant", "inf"} for a in analyse(text[i]))])
 
 
 def _kind_head(doc: Doc, start: int, end: int) -> str | None:
@@ -214,7 +217,9 @@ def _programme_points(doc: Doc) -> list[NameHit]:
     """ "Pierwszym miejscem docelowym była „Farma 69” w Kopańcu", "Kolejna wizyta odbyła
     się w Olenderskim Parku Etnograficznym": the name a programme point introduces."""
     out = []
-    for t in doc:
+    lower = token_table(doc).lower
+    for i in [k for k, w in enumerate(lower) if w in COPULA or w in {"w", "we"}]:
+        t = doc[i]
         k = None
         if t.lower_ in COPULA and t.i >= 2:
             window = set()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..extensions import lemma_set, sentence_of
+from ..extensions import lemma_sets, sentence_of, token_table
 from ..resources import read_csv
 
 PREDICATES = {"fin", "praet", "impt", "imps", "bedzie", "winien"}
@@ -34,13 +34,24 @@ class ZoneCues:
 
     def at(self, doc: Doc, i: int, kind: str) -> int:
         """Length of the cue of ``kind`` starting at token i (0 if none)."""
-        if i >= len(doc) or self._first_words(kind).isdisjoint(lemma_set(doc, i)):
+        return self.at_in(lemma_sets(doc), i, kind)
+
+    def at_in(self, sets: list[frozenset], i: int, kind: str) -> int:
+        """``at`` over the Doc's lemma table (``extensions.lemma_sets``): loops over every
+        token pass the table instead of looking it up per token."""
+        if i >= len(sets) or self._first_words(kind).isdisjoint(sets[i]):
             return 0  # no cue of this kind starts with this word (most tokens): one set test
+        n_tokens = len(sets)
         for cue in self.by_kind.get(kind, ()):
             n = len(cue)
-            if i + n <= len(doc) and all(cue[k] in lemma_set(doc, i + k) for k in range(n)):
+            if i + n <= n_tokens and all(cue[k] in sets[i + k] for k in range(n)):
                 return n
         return 0
+
+    def starts(self, sets: list[frozenset], kind: str) -> list[int]:
+        """Every token index where a cue of ``kind`` may start (its first word matches)."""
+        first = self._first_words(kind)
+        return [i for i, lemmas in enumerate(sets) if not first.isdisjoint(lemmas)]
 
     def _first_words(self, kind: str) -> frozenset[str]:
         cache = self.__dict__.setdefault("_first_cache", {})
@@ -83,15 +94,15 @@ def _find_zones(doc: Doc, cues: ZoneCues) -> Zones:
     visitor: set[int] = set()
     aim: set[int] = set()
     programme: set[int] = set()
-    sents = {}
-    for i in range(len(doc)):
+    sets = lemma_sets(doc)
+    lower = token_table(doc).lower
+    # only tokens whose lemmas can open a cue are tried (one set test per token)
+    for i in sorted(set(cues.starts(sets, "visitor")) | set(cues.starts(sets, "visitor_if"))):
         sent = sentence_of(doc, i)
-        if sent.start not in sents:
-            sents[sent.start] = sent
-        n = cues.at(doc, i, "visitor")
-        if not n and cues.at(doc, i, "visitor_if"):
-            before = {doc[k].lower_ for k in range(max(sent.start, i - 2), i)}
-            participation = any(cues.at(doc, k, "participation") for k in range(sent.start, sent.end))
+        n = cues.at_in(sets, i, "visitor")
+        if not n and cues.at_in(sets, i, "visitor_if"):
+            before = {lower[k] for k in range(max(sent.start, i - 2), i)}
+            participation = any(cues.at_in(sets, k, "participation") for k in range(sent.start, sent.end))
             if participation and not before & MET_WITH:
                 n = 1
         if n:
@@ -99,13 +110,17 @@ def _find_zones(doc: Doc, cues: ZoneCues) -> Zones:
             # up to the next predicate; right after the cue only a copula continues it
             # ("wśród uczestników byli …"), another verb ends it ("beneficjenci mieli okazję …")
             while k < sent.end and not (is_predicate(doc, k) and (
-                    k > i + n or not lemma_set(doc, k) & {"być", "znaleźć"})):
+                    k > i + n or not sets[k] & {"być", "znaleźć"})):
                 visitor.add(k)
                 k += 1
-    for start, sent in sents.items():
-        if any(cues.at(doc, k, "aim") for k in range(sent.start, sent.end)):
-            aim.update(range(sent.start, sent.end))
-        elif any(cues.at(doc, k, "programme") for k in range(sent.start, sent.end)):
+    aim_sents = {sentence_of(doc, i).start: sentence_of(doc, i)
+                 for i in cues.starts(sets, "aim") if cues.at_in(sets, i, "aim")}
+    programme_sents = {sentence_of(doc, i).start: sentence_of(doc, i)
+                       for i in cues.starts(sets, "programme") if cues.at_in(sets, i, "programme")}
+    for start, sent in aim_sents.items():
+        aim.update(range(sent.start, sent.end))
+    for start, sent in programme_sents.items():
+        if start not in aim_sents:
             programme.update(range(sent.start, sent.end))
     aim.update(heading(doc))
     return Zones(visitor=visitor, aim=aim, programme=programme - aim)
@@ -113,8 +128,9 @@ def _find_zones(doc: Doc, cues: ZoneCues) -> Zones:
 
 def heading(doc: Doc, max_tokens: int = 25) -> range:
     """Tokens of the report's first line when it is short enough to be its heading."""
+    text = token_table(doc).text
     end = 0
-    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end].whitespace_:
+    while end < len(text) and "\n" not in text[end]:  # (trailing whitespace is " " or "")
         end += 1
     if end >= len(doc):  # one line: no heading
         return range(0)
