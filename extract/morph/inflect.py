@@ -8,6 +8,7 @@ its adjectives share, then generate each of those words in the nominative.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .analyser import Analysis, analyse, generate, lemma_frequency, tag_categories
@@ -28,8 +29,14 @@ class Feats:
     gender: str
 
 
-def _feats(a: Analysis) -> set[Feats]:
-    cats = tag_categories(a.tag)
+def _feats(a: Analysis) -> frozenset[Feats]:
+    return _tag_feats(a.tag)
+
+
+@lru_cache(maxsize=20_000)
+def _tag_feats(tag: str) -> frozenset[Feats]:
+    """(case, number, gender) combinations of a tag (a function of the tag: cached)."""
+    cats = tag_categories(tag)
     out = set()
     for c in CASES:
         if c not in cats:
@@ -40,7 +47,7 @@ def _feats(a: Analysis) -> set[Feats]:
             for g in GENDERS:
                 if g in cats:
                     out.add(Feats(c, n, g))
-    return out
+    return frozenset(out)
 
 
 def _readings(word: str, classes: set[str]) -> list[tuple[Analysis, set[Feats]]]:
@@ -162,7 +169,17 @@ def to_nominative(words: Sequence[str], number: str | None = None) -> list[str]:
     ``number="sg"`` also turns a plural name singular ("Centrach Integracji" -> "Centrum
     Integracji"), for lists such as "w Centrach Integracji Społecznej w X i Y".
     """
-    words = list(words)
+    return list(_to_nominative(tuple(words), number))
+
+
+@lru_cache(maxsize=50_000)
+def _to_nominative(words: tuple[str, ...], number: str | None) -> tuple[str, ...]:
+    """``to_nominative`` of one word sequence (a function of the words: cached per process,
+    as reports name the same institutions again and again)."""
+    return tuple(_inflect(list(words), number))
+
+
+def _inflect(words: list[str], number: str | None) -> list[str]:
     start, end, feats, chosen = agreeing_span(words)
     if feats is None or (feats.case == "nom" and (number is None or feats.number == number)):
         return words

@@ -262,11 +262,13 @@ def _excluded_name(gaz: Gazetteer, name: str) -> bool:
     """Countries, regions and voivodeship names are not localities."""
     if gaz.is_non_locality(name):
         return True
-    low = name.lower()
-    for v in voivodeships():
-        if low == v.name or low in (r.lower() for r in v.regions):
-            return True
-    return False
+    return name.lower() in _region_names()
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """Voivodeship names and their regions' names, lower-cased."""
+    return frozenset({v.name for v in voivodeships()} | {r.lower() for v in voivodeships() for r in v.regions})
 
 
 def _name_prior(c: Candidate, words: list[str]) -> float:

@@ -22,7 +22,9 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from ..evaluate import fold as _fold
-from ..extensions import sentence_lemmas, sentence_of, span_index, span_lemmas, step_cached, text_of
+from ..extensions import (sentence_lemmas, sentence_of, span_index, span_lemmas, step_cached, text_of,
+                          token_table)
+from ..morph.analyser import analyse
 from ..places import qualifies_previous_place
 from ..resources import MODELS_DIR
 
@@ -33,6 +35,7 @@ FOREIGN_LOCATIVES = {"a", "in", "à", "en"}
 CONTEXT_CUES = {"w", "we", "do", "gminy", "gminie", "gmina", "miasta", "mieście", "na"}
 BACK_REFERENCES = {"tam", "tu", "tutaj", "miejsce", "miejscowy", "ten", "również", "także"}
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}
+CLAUSE_CLASSES = VERB_CLASSES | {"aglt", "qub"}  # a word with only these readings ends a phrase
 MAX_SENTENCES_BACK = 6
 #: words of a sentence that refer back to a host named before ("W swoich strukturach
 #: posiada …", "Jest to miejsce, w którym …", "tam", "na miejscu")
@@ -64,9 +67,9 @@ def _place_attrs(p: Span) -> dict:
 
 
 def _verb_between(doc: Doc, a: int, b: int) -> bool:
-    for tok in doc[a:b]:
-        classes = {r.pos for r in tok._.morf}
-        if classes and classes <= VERB_CLASSES | {"aglt", "qub"}:
+    for word in token_table(doc).text[a:b]:
+        classes = {r.pos for r in analyse(word)}
+        if classes and classes <= CLAUSE_CLASSES:
             return True
     return False
 
@@ -130,8 +133,11 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]],
     out: list[CityCandidate] = []
     before_rank = 0
     parent_place = _parent_place_start(doc, span)
+    table = token_table(doc)
+    words, lower = table.text, table.lower
     for p in sorted(places, key=lambda q: -q.start):
-        if not p._.base:
+        base = p._.base
+        if not base:
             continue
         f: dict[str, float] = {}
         pa = _place_attrs(p)
@@ -146,10 +152,10 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]],
             f["in_name"] = 1
         elif p.start >= span.end:
             end = span.end
-            while end < p.start and doc[end].text in CLOSERS:
+            while end < p.start and words[end] in CLOSERS:
                 end += 1  # 'EKO „Szkoła Życia”' + ' w Wandzinie'
             gap = p.start - end
-            prev = doc[p.start - 1].lower_ if p.start else ""
+            prev = lower[p.start - 1] if p.start else ""
             if sentence_of(doc, p.start).start != here.start:
                 if p.start - span.end > 3 or doc[span.end:p.start].text.strip(" ()") != "":
                     continue  # a later sentence: only "(City)" right after the name counts
@@ -160,7 +166,7 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]],
                 f["w_place_after"] = 1  # also "Strada Facendo a Padova", "… in Bologna"
             elif gap == 1 and prev in ORIGIN_PREPS:
                 f["z_place_after"] = 1
-            elif gap <= 2 and doc[end].text == "(":
+            elif gap <= 2 and words[end] == "(":
                 f["paren_after"] = 1
             elif _located_in(doc, end, p.start):
                 f["located_in"] = 1  # "…, która znajduje się w Pile"
@@ -178,8 +184,7 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]],
             between = text[p.end_char:span.start_char]
             if k == 0:
                 f["same_sentence_before"] = 1
-                if _verb_between(doc, p.end, span.start) or {"tam", "gdzie"} & {
-                        t.lower_ for t in doc[p.end:span.start]}:
+                if _verb_between(doc, p.end, span.start) or {"tam", "gdzie"} & set(lower[p.end:span.start]):
                     f["clause_between"] = 1
             else:
                 if (p.start_char, p.end_char) in attached and not (host_lemmas & REFERRING):
@@ -190,7 +195,7 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]],
                 if between.count("\n") > 1 or "\n\n" in between:
                     f["blank_line_between"] = 1
             line = _line_of(text, p.start_char, p.end_char).strip()
-            if line.endswith(":") or (p.end < len(doc) and doc[p.end].text == ":"):
+            if line.endswith(":") or (p.end < len(doc) and words[p.end] == ":"):
                 f["introduces_list"] = 1
             if len(line.split()) <= 8 and "\n" in between:
                 f["heading_line"] = 1
@@ -209,9 +214,9 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]],
             f["banned"] = 1
         if pa.get("country") not in (None, "", "PL"):
             f["foreign"] = 1
-        if rules_city is not None and p._.base == rules_city:
+        if rules_city is not None and base == rules_city:
             f["rules_choice"] = 1  # the hand-written attachment rules agree
-        out.append(CityCandidate(p._.base, pa.get("voivodeship"), (p.start_char, p.end_char),
+        out.append(CityCandidate(base, pa.get("voivodeship"), (p.start_char, p.end_char),
                                  "place", f))
     # "… w Miejskim Ośrodku Pomocy Społecznej w Sanoku …" and later "dyrektor MOPS": the
     # same institution again, placed where the text first placed it

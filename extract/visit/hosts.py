@@ -10,16 +10,16 @@ from spacy.tokens import Doc, Span
 
 from ..institutions import InstitutionFinder
 from ..institutions.words import ORDINALS
-from ..extensions import (lemma_set, sentence_lemmas, sentence_of, span_index, step_cached, text_of,
-                          token_table)
+from ..extensions import (lemma_set, lemma_sets, sentence_lemmas, sentence_of, span_index, step_cached,
+                          text_of, token_table)
+from ..morph.analyser import analyse
 from ..places import resolve_city
 from .choices import HostChoice, fold
 from .cues import Cues
 from .zones import ZoneCues, find_zones
 from .visited_names import listed_item_starts, visited_names
-from .host_city import CityModel, city_candidates, explain
+from .host_city import CLAUSE_CLASSES, VERB_CLASSES, CityModel, city_candidates, explain
 
-VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "winien"}
 EXPLICIT_CITY = {"w+place", "place_in_name"}
 
 
@@ -184,12 +184,13 @@ class HostSelector:
         Mińsku oraz Fundację X": an organiser (also the second of coordinated agents)."""
         i = span.start
         named = _named_tokens(doc)
+        t = token_table(doc)
         k = i - 1
         sent_start = sentence_of(doc, i).start
-        while k > sent_start and i - k < 16 and (k in named or doc[k].lower_ in {
-                "oraz", "i", ",", "w", "we", "z", "(", ")"} or doc[k].is_upper or doc[k].is_title):
+        while k > sent_start and i - k < 16 and (k in named or t.lower[k] in {
+                "oraz", "i", ",", "w", "we", "z", "(", ")"} or t.is_upper[k] or t.is_title[k]):
             k -= 1
-        return k >= 1 and doc[k].lower_ == "przez" and bool(lemma_set(doc, k - 1) & self.cues["organize"])
+        return k >= 1 and t.lower[k] == "przez" and bool(lemma_set(doc, k - 1) & self.cues["organize"])
 
     def _funded_by(self, doc: Doc, span: Span) -> bool:
         """ "dzięki wsparciu Fundacji …", "z dofinansowania Urzędu Marszałkowskiego",
@@ -202,29 +203,32 @@ class HostSelector:
         travelling group is where the visitors come from. "Spotkali się z przedstawicielami
         X" (after "z") names a host."""
         sent = sentence_of(doc, span.start)
+        table, sets = token_table(doc), lemma_sets(doc)
+        visit, visitor = self.cues["visit"], self.cues["visitor"]
         for k in range(span.start - 1, max(sent.start, span.start - 25) - 1, -1):
-            tok = doc[k]
-            classes = {a.pos for a in tok._.morf}
-            if classes and classes <= VERB_CLASSES | {"aglt", "qub"} and not tok.is_title:
+            morf = analyse(table.text[k])
+            classes = {a.pos for a in morf}
+            if classes and classes <= CLAUSE_CLASSES and not table.is_title[k]:
                 return False  # a verb (only verb readings): a clause boundary, the list ended
-            if lemma_set(doc, k) & self.cues["visit"]:
+            if not sets[k].isdisjoint(visit):
                 return False  # "pracownikom wizytowanych placówek, tj. …": the visited ones
-            readings = [a for a in tok._.morf if a.lemma.lower() in self.cues["visitor"]
+            readings = [a for a in morf if a.lemma.lower() in visitor
                         and (a.has("nom") or a.has("gen") or a.has("acc"))]
             if readings and any(":pl:" in a.tag or a.lemma in {"kadra", "delegacja"} for a in readings):
-                return not (k > 0 and doc[k - 1].lower_ in {"z", "ze"})
+                return not (k > 0 and table.lower[k - 1] in {"z", "ze"})
         return False
 
     def _people_from(self, doc: Doc, span: Span) -> bool:
         """ "dla osób niepełnosprawnych z Warsztatów …", "seniorów z Caritasu": where people
         come from (not "spotkanie z przedstawicielami z X": they were met)."""
         i = span.start
-        if i < 2 or doc[i - 1].lower_ not in {"z", "ze"}:
+        table = token_table(doc)
+        if i < 2 or table.lower[i - 1] not in {"z", "ze"}:
             return False
         for k in range(i - 2, max(sentence_of(doc, i).start, i - 4) - 1, -1):
-            readings = [a for a in doc[k]._.morf if a.lemma.lower() in self.cues["person"]]
+            readings = [a for a in analyse(table.text[k]) if a.lemma.lower() in self.cues["person"]]
             if readings and any(":pl:" in a.tag for a in readings):
-                return not (k and doc[k - 1].lower_ in {"z", "ze"})
+                return not (k and table.lower[k - 1] in {"z", "ze"})
         return False
 
     def _founding_subject(self, doc: Doc, span: Span) -> bool:
