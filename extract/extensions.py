@@ -117,7 +117,8 @@ class TokenTable:
     """The token attributes the rule steps test, as plain lists read with one
     ``Doc.to_array`` call: ``doc[i].text`` builds a Token object on every access, and the
     rule steps' loops over every token did that millions of times per thousand reports.
-    Valid once sentence boundaries are set (the sentence step drops a stale table)."""
+    The sentence step writes the ``sent_start`` column when it sets the boundaries; a step
+    that changed them afterwards would have to do the same."""
     text: list[str]
     lower: list[str]
     ws: list[str]           # trailing whitespace: " " or ""
@@ -177,7 +178,11 @@ def text_of(doc: Doc) -> str:
     """``doc.text``, computed once: spaCy rebuilds it from every token on each access."""
     text = doc.user_data.get("wizyty_text")
     if text is None:
-        text = doc.user_data["wizyty_text"] = doc.text
+        # from two array columns: ``doc.text`` builds a Token object per token
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []
+        text = doc.user_data["wizyty_text"] = "".join(
+            [strings[orth] + " " if space else strings[orth] for orth, space in rows])
     return text
 
 

@@ -16,6 +16,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import TokenTable, text_of, token_table
 from ..resources import read_lines
 
 END_PUNCT = {".", "!", "?", "…", "..."}
@@ -32,47 +33,48 @@ class ReportSentencizer:
             return doc
         starts = [False] * len(doc)
         starts[0] = True
-        doc_text = doc.text
-        for i, tok in enumerate(doc[:-1]):
-            nxt = doc[i + 1]
-            if tok.is_space and "\n" in tok.text:
-                if self._line_ends_sentence(doc_text, doc, i):
+        doc_text = text_of(doc)
+        t = token_table(doc)  # its sentence starts are rewritten below
+        text, lower, n = t.text, t.lower, len(doc)
+        for i in range(n - 1):
+            if t.is_space[i] and "\n" in text[i]:
+                if self._line_ends_sentence(doc_text, t, i):
                     starts[i + 1] = True
                 continue
-            text = tok.text.lower()
-            if text in END_PUNCT:
+            low = lower[i]
+            if low in END_PUNCT:
                 j = i + 1
-                while j < len(doc) and doc[j].text in CLOSERS:
+                while j < n and text[j] in CLOSERS:
                     j += 1
-                if j < len(doc) and (doc[j].is_title or doc[j].is_upper or not doc[j].is_alpha):
+                if j < n and (t.is_title[j] or t.is_upper[j] or not t.is_alpha[j]):
                     starts[j] = True
-            elif text in self.final and (nxt.is_title or nxt.is_upper) and nxt.is_alpha:
+            elif low in self.final and (t.is_title[i + 1] or t.is_upper[i + 1]) and t.is_alpha[i + 1]:
                 starts[i + 1] = True
-            elif text.endswith(".") and text not in self.abbreviations and len(text) > 2 and nxt.is_title:
+            elif low.endswith(".") and low not in self.abbreviations and len(low) > 2 and t.is_title[i + 1]:
                 starts[i + 1] = True
         set_sentence_starts(doc, starts)
-        doc.user_data.pop("wizyty_token_table", None)  # its sentence starts are stale
+        t.sent_start[:] = starts
         return doc
 
     @staticmethod
-    def _line_ends_sentence(text: str, doc: Doc, i: int) -> bool:
+    def _line_ends_sentence(text: str, t: TokenTable, i: int) -> bool:
         """A line break ends a sentence after end punctuation, before a blank line, a list
         item or a capital after a short line; a line broken mid-sentence goes on (the next
         line in lower case, or a long prose line: "…Sejmiku\\nOsób Niepełnosprawnych")."""
-        space = doc[i]
-        if space.text.count("\n") > 1 or i == 0 or i + 1 >= len(doc):
+        space = t.text[i]
+        if space.count("\n") > 1 or i == 0 or i + 1 >= len(t):
             return True
-        prev, nxt = doc[i - 1], doc[i + 1]
-        if prev.text[-1:] in ".!?:;…”\"" or not nxt.text[:1].isalnum():
+        prev, nxt = t.text[i - 1], t.text[i + 1]
+        if prev[-1:] in ".!?:;…”\"" or not nxt[:1].isalnum():
             return True
-        if nxt.text[:1].isdigit():
+        if nxt[:1].isdigit():
             return True
-        if nxt.text[:1].islower():
+        if nxt[:1].islower():
             return False  # the sentence goes on
         # a capital after a line without end punctuation: a list item or heading, unless the
         # line is as long as wrapped prose lines are
-        line_start = text.rfind("\n", 0, space.idx) + 1
-        return space.idx - line_start < 90
+        line_start = text.rfind("\n", 0, t.idx[i]) + 1
+        return t.idx[i] - line_start < 90
 
 
 def set_sentence_starts(doc: Doc, starts: list[bool]) -> None:
