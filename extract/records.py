@@ -1,7 +1,8 @@
 """Records of the output tables (``spec/tables.md``), one dataclass per row kind."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Optional
 
 
@@ -109,5 +110,12 @@ def columns(record_type: type) -> list[str]:
     return [f.name for f in fields(record_type)]
 
 
+@lru_cache(maxsize=None)
+def _field_names(record_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(record_type))
+
+
 def as_row(record) -> dict:
-    return asdict(record)
+    """The record as a dict (``dataclasses.asdict`` without its deep copy: every field of a
+    record is a plain value)."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from .reading import (DEFAULT_MAX_BYTES, InputError, Report, Source, collect_sources, read_report,
                       read_text_input)
+from .extensions import token_table
 from .output.provenance import finish_extraction
 from .records import Extraction, Host, Person, Place, Topic, Visit
 from .tables import to_frames
@@ -136,7 +137,8 @@ def process_reports(nlp: Language, reports: Iterable[Report | InputError],
             except Exception as err:  # noqa: BLE001 - reported per file below
                 failed.append((report, "tables", err))
                 continue
-            words = sum(1 for t in doc if not t.is_punct and not t.is_space)
+            table = token_table(doc)
+            words = sum(1 for p, s in zip(table.is_punct, table.is_space) if not p and not s)
             result.words += words
             result.words_by_doc[report.doc_id] = words
             if progress:

@@ -4,8 +4,9 @@ A re-run into the same ``--out`` reuses the records of every report whose file h
 same content (sha256) under the same doc id, when the pipeline is the same: the
 fingerprint covers the package's code and version, the config and overrides, the model
 and every data file under ``models/``. Anything else is processed again. Entries are
-written one file per report as soon as its batch is done (write, fsync, rename), so a run
-that is interrupted or crashes keeps what it finished and the next run resumes there.
+written one file per report as soon as its batch is done (write, rename), so a run that is
+interrupted or crashes keeps what it finished and the next run resumes there; an entry a
+system crash left empty or cut short does not parse and its report is processed again.
 Only the current fingerprint's folder is kept.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from ..records import Extraction, Host, Person, Place, Topic, Visit
+from ..records import Extraction, Host, Person, Place, Topic, Visit, as_row
 
 CACHE_DIR = ".wizyty-cache"
 _SKIP_PARTS = {"__pycache__", "corpus", "training", "logs"}
@@ -63,7 +64,10 @@ def _rebuild(cls, data: dict):
 
 
 def extraction_to_json(ex: Extraction) -> dict:
-    return dataclasses.asdict(ex)
+    """``dataclasses.asdict(ex)`` without its deep copies (records hold plain values)."""
+    return {"visit": as_row(ex.visit), "hosts": [as_row(r) for r in ex.hosts],
+            "people": [as_row(r) for r in ex.people], "places": [as_row(r) for r in ex.places],
+            "topics": [as_row(r) for r in ex.topics]}
 
 
 def extraction_from_json(data: dict) -> Extraction:
@@ -100,10 +104,10 @@ class ResultCache:
         data = {"doc_id": doc_id, "sha256": sha256, "words": words, "extraction": extraction_to_json(ex)}
         fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".entry-", suffix=".tmp")
         try:
+            # no fsync per entry (it cost more than a report's extraction): an entry a crash
+            # left empty or cut short fails to parse in ``get`` and the report is redone
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump(data, f, ensure_ascii=False)
-                f.flush()
-                os.fsync(f.fileno())
             os.replace(tmp, self.dir / f"{self.key(doc_id, sha256)}.json")
         except BaseException:
             with_suppress_unlink(tmp)

@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from ..extensions import text_of, token_table
 from ..records import Visit
 
 Offsets = Optional[tuple[int, int]]
@@ -53,7 +54,9 @@ def locate_participants(doc: Doc, count: Optional[int], rule: str) -> Offsets:
     if count is None:
         return None
     noun = rule.rsplit("+", 1)[-1] if "+" in rule else ""
-    for tok in doc[:-1]:
+    words = token_table(doc).text
+    for i in (k for k, w in enumerate(words[:-1]) if w == str(count)):
+        tok = doc[i]
         if tok.text == str(count):
             nxt = doc[tok.i + 1]
             if not noun or nxt.lemma_ == noun or nxt.lemma_.lower() == noun.lower():
@@ -64,7 +67,7 @@ def locate_participants(doc: Doc, count: Optional[int], rule: str) -> Offsets:
 def add_visit_offsets(visit: Visit, doc: Doc, assembly) -> Visit:
     """Fill the visit record's ``*_start``/``*_end`` from the doc and the visit step's
     result (``doc._.visit``)."""
-    text = doc.text
+    text = text_of(doc)
     found = {
         "title": locate_title(text, visit.title),
         "dates": locate_dates(doc, visit.start_date, visit.end_date),
@@ -108,7 +111,7 @@ def finish_extraction(ex, doc: Doc):
 
     add_visit_offsets(ex.visit, doc, doc._.visit)
     add_coordinates(ex)
-    text = doc.text
+    text = text_of(doc)
     for t in ex.topics:
         if not t.evidence_offsets:
             t.evidence_offsets = locate_evidence(text, t.evidence)
