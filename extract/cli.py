@@ -95,7 +95,7 @@ def _validate_run(args: argparse.Namespace) -> tuple[dict, list[str]]:
     if args.batch_size < 1:
         raise UsageError(f"--batch-size {args.batch_size}: must be at least 1")
     if args.jobs < 0:
-        raise UsageError(f"--jobs {args.jobs}: must be 0 (one per CPU core) or more")
+        raise UsageError(f"--jobs {args.jobs}: must be 0 (automatic) or more")
     try:
         formats = check_formats(args.format)
     except TableWriteError as err:
@@ -116,7 +116,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     from concurrent.futures.process import BrokenProcessPool
 
     from .output.corrections import run_step as apply_corrections
-    from .parallel import default_jobs
     from .pipeline import ModelNotAvailable
     from .reading import InputError
     from .runner import PipelineConfigError, RunOptions, run
@@ -133,7 +132,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     pipeline_args = dict(config_path=args.config, overrides=overrides, statistical=not args.rules_only,
                          require_model=bool(args.model) and not args.rules_only)
-    jobs = args.jobs if args.jobs > 0 else default_jobs()
+    jobs = args.jobs  # 0: the runner uses every core when there is enough to do
     state: dict = {}
 
     def plan(todo: int, reused: int) -> None:
@@ -252,8 +251,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "project's NKJP model), or pl_core_news_sm/md/lg when installed")
     run.add_argument("--rules-only", action="store_true", help="do not load any statistical model")
     run.add_argument("--batch-size", type=int, default=16, help="reports per nlp.pipe batch (16)")
-    run.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                     help="worker processes (1; 0 = one per CPU core); each loads the pipeline")
+    run.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                     help="worker processes; 0 (default): one per CPU core when there are at least "
+                          "32 reports to process, else 1; workers share the loaded pipeline")
     run.add_argument("--engine", choices=ENGINES, default="local",
                      help="local: this machine, --jobs processes (default); dask: a Dask cluster "
                           "(extra wizyty[dask]), which also writes Parquet partitions to OUT/parquet/")

@@ -9,6 +9,7 @@ reports, and results come back in input order as soon as their chunk is done.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 import resource
 from collections import deque
@@ -33,9 +34,23 @@ class WorkerStats:
 
 def _init(pipeline_args: dict[str, Any]) -> None:
     global _NLP
+    if _NLP is not None:
+        return  # forked from a parent that had loaded it: shared copy-on-write, no load
     from .pipeline import build_pipeline
 
     _NLP = build_pipeline(**pipeline_args)
+
+
+def _context(preloaded) -> multiprocessing.context.BaseContext | None:
+    """Fork workers from a parent that loaded the pipeline already (where the platform
+    forks), so that no worker spends a second loading its own copy; else the default."""
+    global _NLP
+    if preloaded is None or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    # the dictionaries and gazetteer load on the first document: once here, not per worker
+    preloaded("Wizyta studyjna w Bydgoszczy odbyła się 5 maja 2023 r.")
+    _NLP = preloaded  # inherited by the forked workers
+    return multiprocessing.get_context("fork")
 
 
 def _peak_rss_mib() -> float:
@@ -70,10 +85,23 @@ def _chunks(items: Iterable[Report], size: int) -> Iterator[list[Report]]:
 
 def iter_parallel(reports: Iterable[Report], jobs: int, pipeline_args: dict[str, Any],
                   batch_size: int = 16, size: int = 16,
-                  workers: dict[int, WorkerStats] | None = None
+                  workers: dict[int, WorkerStats] | None = None, preloaded=None
                   ) -> Iterator[tuple[list[Report], RunResult]]:
-    """(chunk, its RunResult) in input order; ``workers`` collects each worker's memory."""
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(pipeline_args,)) as pool:
+    """(chunk, its RunResult) in input order; ``workers`` collects each worker's memory.
+    ``preloaded``: the pipeline built from ``pipeline_args`` in this process, which forked
+    workers then share instead of loading their own."""
+    global _NLP
+    context = _context(preloaded)
+    try:
+        yield from _iter_pool(reports, jobs, pipeline_args, batch_size, size, workers, context)
+    finally:
+        if context is not None:
+            _NLP = None
+
+
+def _iter_pool(reports, jobs, pipeline_args, batch_size, size, workers, context):
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(pipeline_args,),
+                             mp_context=context) as pool:
         pending: deque[tuple[list[Report], Future]] = deque()
         todo = _chunks(reports, size)
         for chunk in todo:

@@ -212,6 +212,7 @@ class RunOptions:
     formats: Sequence[str] = ("csv",)
     recursive: bool = False
     force: bool = False
+    #: worker processes; 0: one per CPU core for a run of ``AUTO_PARALLEL_REPORTS`` or more
     jobs: int = 1
     batch_size: int = 16
     pipeline_args: dict[str, Any] = field(default_factory=dict)
@@ -281,6 +282,19 @@ def load_checked(pipeline_args: dict[str, Any]) -> Language:
         raise PipelineConfigError(f"the pipeline cannot be built from the config: {_config_error_text(err)}") from err
 
 
+#: with ``jobs=0`` (the default), this many reports to process and more use every core
+AUTO_PARALLEL_REPORTS = 32
+
+
+def auto_jobs(n_reports: int) -> int:
+    """Worker processes for ``jobs=0``: one per CPU core for a run of at least
+    ``AUTO_PARALLEL_REPORTS`` reports (workers fork from the loaded pipeline, so they cost
+    no load of their own), else the serial path."""
+    from .parallel import default_jobs
+
+    return default_jobs() if n_reports >= AUTO_PARALLEL_REPORTS else 1
+
+
 def _chunks(items: list[Report], size: int) -> Iterable[list[Report]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -293,27 +307,31 @@ def _process(todo: list[Report], opts: RunOptions, summary: RunSummary,
         from .engines.dask import format_info, run_dask
 
         info: dict = {}
-        done(run_dask(todo, opts.pipeline_args, scheduler=opts.scheduler, jobs=opts.jobs,
+        from .parallel import default_jobs
+
+        done(run_dask(todo, opts.pipeline_args, scheduler=opts.scheduler, jobs=opts.jobs or default_jobs(),
                       batch_size=opts.batch_size, progress=opts.progress, info=info))
         summary.pipeline = "dask"
         summary.notes.append(format_info(info))  # workers' load time and peak memory
         return
-    if opts.jobs > 1 and len(todo) > 1:
+    jobs = opts.jobs if opts.jobs > 0 else auto_jobs(len(todo))
+    if jobs > 1 and len(todo) > 1:
         from .parallel import format_workers, iter_parallel
 
-        load_checked(opts.pipeline_args)  # a bad config: one clear error, not dead workers
+        # a bad config: one clear error, not dead workers; forked workers share this copy
+        nlp = load_checked(opts.pipeline_args)
 
-        size = max(1, min(opts.batch_size * 2, len(todo) // (opts.jobs * 4) or 1))
+        size = max(1, min(opts.batch_size * 2, len(todo) // (jobs * 4) or 1))
         finished = 0
         workers: dict = {}  # pid -> WorkerStats (peak memory of each worker)
-        for chunk, part in iter_parallel(todo, opts.jobs, opts.pipeline_args, opts.batch_size, size,
-                                         workers):
+        for chunk, part in iter_parallel(todo, jobs, opts.pipeline_args, opts.batch_size, size,
+                                         workers, preloaded=nlp):
             done(part)
             for report in chunk:
                 finished += 1
                 if opts.progress:
                     opts.progress(finished, report)
-        summary.pipeline = f"{opts.jobs} worker processes"
+        summary.pipeline = f"{jobs} worker processes"
         summary.notes.append(format_workers(workers))
         return
     nlp = load_checked(opts.pipeline_args)

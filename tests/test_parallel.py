@@ -28,3 +28,27 @@ def test_chunk_size_balances_and_caps():
     assert chunk_size(5, 2) == 1
     assert chunk_size(800, 2) == 64
     assert chunk_size(200, 2) == 25
+
+
+def test_forked_workers_share_the_loaded_pipeline_and_give_the_serial_rows(corpus_dir):
+    import extract.parallel as parallel
+    from extract.pipeline import build_pipeline
+    from extract.runner import process_reports
+
+    reports = read_all([corpus_dir / "raw"])
+    nlp = build_pipeline(statistical=False)
+    serial = process_reports(nlp, reports)
+    parts = [part for _, part in iter_parallel(reports, 2, {"statistical": False}, size=2, preloaded=nlp)]
+    forked = [e for part in parts for e in part.extractions]
+    assert [e.hosts for e in forked] == [e.hosts for e in serial.extractions]
+    assert [e.visit for e in forked] == [e.visit for e in serial.extractions]
+    assert parallel._NLP is None  # the parent's reference is dropped after the run
+
+
+def test_automatic_jobs_use_every_core_only_for_a_run_worth_it(monkeypatch):
+    import extract.parallel as parallel
+    from extract.runner import AUTO_PARALLEL_REPORTS, auto_jobs
+
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 4)
+    assert auto_jobs(AUTO_PARALLEL_REPORTS - 1) == 1
+    assert auto_jobs(AUTO_PARALLEL_REPORTS) == 4
