@@ -14,6 +14,7 @@ never run on free text: it would read "się" or "Nie" as dates and it loses rang
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from .lexicon import months
@@ -35,16 +36,30 @@ def _parser():
                                                       "PREFER_DAY_OF_MONTH": "first"})
 
 
-@lru_cache(maxsize=4096)
 def by_dateparser(day: int, word: str, year: int | None = None) -> int | None:
     """Month of the expression "<day> <word> <year>" as dateparser reads it (None if it
-    reads none, or reads another day)."""
+    reads none, or the day does not exist in that month)."""
+    month = month_by_dateparser(word)
+    if month is None:
+        return None
     try:
-        data = _parser().get_date_data(f"{day} {word} {year or LEAP_YEAR}")
+        date(year or LEAP_YEAR, month, day)
+    except ValueError:
+        return None  # "31 czerwca", "29 lutego 2023"
+    return month
+
+
+@lru_cache(maxsize=4096)
+def month_by_dateparser(word: str) -> int | None:
+    """The month dateparser reads in "1 <word> 2000": a function of the word (one call per
+    distinct month word instead of one per day and year, 0.6 ms each; the same readings
+    as per-day calls for every form of months.csv, days 1-31 and years 2016/2023)."""
+    try:
+        data = _parser().get_date_data(f"1 {word} {LEAP_YEAR}")
     except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
         return None
     d = data.date_obj
-    if d is None or d.day != day:
+    if d is None or d.day != 1:
         return None
     return d.month
 

@@ -31,3 +31,14 @@ def test_words_alone_never_reach_dateparser():
 def test_misspelt_month_in_a_range_keeps_both_ends():
     (d,) = find_dates("W dniach 14-16 pażdziernika 2014 r. trwała wizyta.")
     assert d.base == "2014-10-14/2014-10-16" and d.rule.endswith(":month_by_dateparser")
+
+
+def test_dateparser_month_is_read_once_per_word_and_checked_per_day():
+    from extract.dates.normalise import by_dateparser, month_by_dateparser
+
+    assert month_by_dateparser("września") == 9
+    assert by_dateparser(12, "września", 2013) == 9
+    assert by_dateparser(31, "czerwca", 2020) is None   # June has 30 days
+    assert by_dateparser(29, "lutego") == 2             # no year: a leap year
+    assert by_dateparser(29, "lutego", 2023) is None
+    assert month_by_dateparser("marketów") is None
