@@ -35,7 +35,7 @@ def register() -> None:
     if not Token.has_extension("name_labels"):
         Token.set_extension("name_labels", getter=lambda t: name_labels(t.text))
     if not Token.has_extension("nkjp_tag"):
-        Token.set_extension("nkjp_tag", default="")
+        Token.set_extension("nkjp_tag", getter=_get_tag, setter=_set_tag)
     for name in ("base", "rule"):
         if not Span.has_extension(name):
             Span.set_extension(name, default="")
@@ -44,6 +44,30 @@ def register() -> None:
     for name in ("topics", "visit", "doc_id", "default_year"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+#: the NKJP tag of every token, one list per Doc (``Token._.nkjp_tag`` reads and writes it):
+#: the Morfeusz step writes all tags at once instead of one ``user_data`` entry per token
+TAGS_KEY = "wizyty_nkjp_tags"
+
+
+def _get_tag(token: Token) -> str:
+    tags = token.doc.user_data.get(TAGS_KEY)
+    return tags[token.i] if tags is not None and len(tags) == len(token.doc) else ""
+
+
+def _set_tag(token: Token, value: str) -> None:
+    doc = token.doc
+    tags = doc.user_data.get(TAGS_KEY)
+    if tags is None or len(tags) != len(doc):
+        tags = doc.user_data[TAGS_KEY] = [""] * len(doc)
+    tags[token.i] = value
+
+
+def nkjp_tags(doc: Doc) -> list[str]:
+    """Every token's NKJP tag ("" where none was chosen)."""
+    tags = doc.user_data.get(TAGS_KEY)
+    return tags if tags is not None and len(tags) == len(doc) else [""] * len(doc)
 
 
 register()
@@ -157,10 +181,8 @@ def token_table(doc: Doc) -> TokenTable:
 
 
 def span_lemmas(span: Span) -> set:
-    out: set = set()
-    for i in range(span.start, span.end):
-        out |= lemma_set(span.doc, i)
-    return out
+    """Every lemma (and lower-case form) of the span's tokens."""
+    return set().union(*lemma_sets(span.doc)[span.start:span.end])
 
 
 def sentence_lemmas(doc: Doc, i: int) -> frozenset:

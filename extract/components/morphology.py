@@ -13,7 +13,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .. import extensions  # noqa: F401 - registers the attributes
+from ..extensions import TAGS_KEY  # (importing extensions registers the attributes)
 from ..morph.analyser import Analysis, analyse, lemma_forms, lemma_frequency, tag_categories
 
 UPOS_OF_CLASS = {
@@ -69,8 +69,7 @@ def choose(token: Token, text: str | None = None) -> Analysis | None:
 
 
 # Token attributes read in one ``Doc.to_array`` call instead of one Token object per token
-_ATTRS = ("ORTH", "IDX", "IS_SPACE", "IS_TITLE", "SENT_START", "TAG", "POS", "MORPH", "LEMMA")
-_NKJP_KEY = "nkjp_tag"
+_ATTRS = ("ORTH", "IS_SPACE", "IS_TITLE", "SENT_START", "TAG", "POS", "MORPH", "LEMMA")
 CACHE_SIZE = 300_000  # distinct (form, flags) decisions kept per process
 
 
@@ -82,7 +81,6 @@ class MorfeuszTagger:
     def __init__(self, overwrite_lemma: bool = True):
         self.overwrite_lemma = overwrite_lemma
         self._cache: dict[tuple, tuple[str, int, frozenset]] = {}
-        self._direct_ext: bool | None = None  # writing Token._ values straight into user_data
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -93,8 +91,8 @@ class MorfeuszTagger:
         cache = self._cache
         lemma_sets = []  # the per-doc lemma table (extensions.lemma_set), filled on the way
         lemmas = []
-        tags: list[tuple[int, str]] = []
-        for k, (orth, idx, space, title, sent, tag, pos, morph, lemma) in enumerate(rows):
+        tags = []  # every token's NKJP tag (extensions.TAGS_KEY: what Token._.nkjp_tag reads)
+        for k, (orth, space, title, sent, tag, pos, morph, lemma) in enumerate(rows):
             key = (orth, space, title, k != 0 and sent != 1, tag, pos, morph, lemma)
             hit = cache.get(key)
             if hit is None:
@@ -104,10 +102,9 @@ class MorfeuszTagger:
             nkjp, new_lemma, forms = hit
             lemma_sets.append(forms)
             lemmas.append(new_lemma or lemma)
-            if nkjp:
-                tags.append((idx, nkjp))
+            tags.append(nkjp)
         doc.from_array(["LEMMA"], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
-        self._write_tags(doc, tags)
+        doc.user_data[TAGS_KEY] = tags
         doc.user_data["wizyty_lemma_sets"] = lemma_sets
         return doc
 
@@ -126,26 +123,6 @@ class MorfeuszTagger:
         if self.overwrite_lemma or not lemma:
             new_lemma = strings.add(_display_lemma(best, text))
         return best.tag, new_lemma, lemma_forms(text)
-
-    def _write_tags(self, doc: Doc, tags: list[tuple[int, str]]) -> None:
-        """``token._.nkjp_tag = tag`` for each (token.idx, tag); spaCy keeps token extension
-        values in ``doc.user_data`` under ("._.", name, token.idx, None): writing that dict
-        directly avoids an Underscore object per token. Checked once per process against
-        the public API, which is used instead if spaCy ever stores them otherwise."""
-        if self._direct_ext is None and tags:
-            idx, tag = tags[0]
-            probe = next(t for t in doc if t.idx == idx)
-            probe._.nkjp_tag = tag + "?"
-            self._direct_ext = doc.user_data.get(("._.", _NKJP_KEY, idx, None)) == tag + "?"
-            probe._.nkjp_tag = tag
-        if self._direct_ext:
-            doc.user_data.update({("._.", _NKJP_KEY, idx, None): tag for idx, tag in tags})
-        else:
-            by_idx = dict(tags)
-            for token in doc:
-                if token.idx in by_idx:
-                    token._.nkjp_tag = by_idx[token.idx]
-
 
 @lru_cache(maxsize=1024)
 def _case_of(morph: str) -> str:
