@@ -25,6 +25,7 @@ Why it is built this way:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -139,15 +140,7 @@ class PlaceFinder:
     def _best(self, doc: Doc, i: int, words: list[str], cue, strict: bool,
               listed: bool = False) -> Mention | None:
         gaz = self.gaz
-        cands = _gazetteer_candidates(gaz, words)
-        # "Wrocław-Tarnogaj": a city with a district after a hyphen goes to the city
-        if not cands and "-" in words[0]:
-            head = words[0].split("-")[0]
-            for c in _gazetteer_candidates(gaz, [head]):
-                if c.kind == "gazetteer" and any(p.population >= 5000 for p in c.places):
-                    cands.append(Candidate(1, c.base, c.cases, "district", c.places))
-        morf = [c for c in _morfeusz_candidates(words) if not _excluded_name(gaz, c.base)]
-        morf = _rank_guesses(gaz, morf)  # "Leonowie": Leonów before Leonowo
+        cands, morf = _name_candidates(gaz, tuple(words))
         ordered = sorted(cands + morf, key=lambda c: (
             -c.length, c.kind not in ("gazetteer", "foreign", "district"),
             cue is not None and not self._cue_agrees(c, cue), -_name_prior(c, words)))
@@ -342,6 +335,21 @@ class PlaceFinder:
             m.resolved = None
             m.hint, m.voivodeship_source = strong, "context"
             m.rule += "+context_unlisted"
+
+
+@lru_cache(maxsize=50_000)
+def _name_candidates(gaz: Gazetteer, words: tuple[str, ...]) -> tuple[list[Candidate], list[Candidate]]:
+    """(gazetteer candidates, Morfeusz candidates) of a run of capitalised words: a function
+    of the words, cached (a report repeats its names; callers do not change the lists)."""
+    cands = _gazetteer_candidates(gaz, list(words))
+    # "Wrocław-Tarnogaj": a city with a district after a hyphen goes to the city
+    if not cands and "-" in words[0]:
+        head = words[0].split("-")[0]
+        for c in _gazetteer_candidates(gaz, [head]):
+            if c.kind == "gazetteer" and any(p.population >= 5000 for p in c.places):
+                cands.append(Candidate(1, c.base, c.cases, "district", c.places))
+    morf = [c for c in _morfeusz_candidates(list(words)) if not _excluded_name(gaz, c.base)]
+    return cands, _rank_guesses(gaz, morf)  # "Leonowie": Leonów before Leonowo
 
 
 def _dist(a: Place, b: Place) -> float:

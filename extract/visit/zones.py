@@ -10,6 +10,7 @@ opowiedział o…"), may carry more weight than a word elsewhere.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -96,13 +97,16 @@ def _find_zones(doc: Doc, cues: ZoneCues) -> Zones:
     programme: set[int] = set()
     sets = lemma_sets(doc)
     lower = token_table(doc).lower
+    # where a participation cue stands (asked for every "visitor_if" cue's sentence)
+    participations = [k for k in cues.starts(sets, "participation") if cues.at_in(sets, k, "participation")]
     # only tokens whose lemmas can open a cue are tried (one set test per token)
     for i in sorted(set(cues.starts(sets, "visitor")) | set(cues.starts(sets, "visitor_if"))):
         sent = sentence_of(doc, i)
         n = cues.at_in(sets, i, "visitor")
         if not n and cues.at_in(sets, i, "visitor_if"):
             before = {lower[k] for k in range(max(sent.start, i - 2), i)}
-            participation = any(cues.at_in(sets, k, "participation") for k in range(sent.start, sent.end))
+            k = bisect_left(participations, sent.start)
+            participation = k < len(participations) and participations[k] < sent.end
             if participation and not before & MET_WITH:
                 n = 1
         if n:
