@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from ..evaluate import fold as _fold
+from ..evaluate import fold
 from ..extensions import (sentence_lemmas, sentence_of, span_index, span_lemmas, step_cached, text_of,
                           token_table)
 from ..morph.analyser import analyse
@@ -60,6 +60,9 @@ class CityCandidate:
     source: str
     features: dict[str, float] = field(default_factory=dict)
     probability: float = 0.0
+
+
+_fold = lru_cache(maxsize=50_000)(fold)  # names repeat within and across reports
 
 
 def _place_attrs(p: Span) -> dict:
@@ -127,12 +130,19 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]],
     # the cost stays linear in the length of the report
     places = span_index(doc, "places").starting_in(min(sents_before), here.end)
     own = tuple(attrs["city_span"]) if attrs.get("city_span") else None
-    attached = _attached_places(doc) - ({own} if own else set())
+    all_attached = _attached_places(doc)
     host_lemmas = span_lemmas(here)
-    backref = bool(host_lemmas & BACK_REFERENCES) or "na miejscu" in here.text.lower()
+    backref = bool(host_lemmas & BACK_REFERENCES) or (
+        "miejscu" in host_lemmas and "na miejscu" in text[here.start_char:here.end_char].lower())
     out: list[CityCandidate] = []
     before_rank = 0
     parent_place = _parent_place_start(doc, span)
+
+    def attached(p: Span) -> bool:
+        """The place is another name's "w <place>" (this host's own one aside)."""
+        key = (p.start_char, p.end_char)
+        return key != own and key in all_attached
+
     table = token_table(doc)
     words, lower = table.text, table.lower
     for p in sorted(places, key=lambda q: -q.start):
@@ -187,7 +197,7 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]],
                 if _verb_between(doc, p.end, span.start) or {"tam", "gdzie"} & set(lower[p.end:span.start]):
                     f["clause_between"] = 1
             else:
-                if (p.start_char, p.end_char) in attached and not (host_lemmas & REFERRING):
+                if attached(p) and not (host_lemmas & REFERRING):
                     continue  # another host's locality is not carried on (annotation)
                 f[f"sentences_back_{min(k, 3)}"] = 1
             if "\n" in between:
@@ -208,7 +218,7 @@ def city_candidates(doc: Doc, span: Span, banned: set[tuple[int, int]],
             before_rank += 1
             if backref and k > 0:
                 f["back_reference"] = 1
-        if (p.start_char, p.end_char) in attached:
+        if attached(p):
             f["attached_to_other"] = 1
         if (p.start_char, p.end_char) in banned:
             f["banned"] = 1

@@ -11,6 +11,7 @@ it); its type comes from a kind word in the name or before the list, else INNE.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,21 +40,33 @@ def kind_patterns() -> list[tuple[tuple[str, ...], str]]:
 def _kind_in(doc: Doc, start: int, end: int) -> str | None:
     """The type of the first kind word sequence in tokens [start, end) ("spółdzielnie
     socjalne" -> SPOLDZIELNIA_SOCJALNA)."""
+    firsts, index = _kind_index()
+    sets = lemma_sets(doc)
     for k in range(start, end):
-        for lemmas, code in kind_patterns():
-            if k + len(lemmas) <= end and all(
-                    lem in lemma_set(doc, k + n) for n, lem in enumerate(lemmas)):
+        found = firsts & sets[k]
+        if not found:
+            continue
+        candidates = sorted((c for w in found for c in index[w]), key=lambda c: c[0])
+        for _rank, lemmas, code in candidates:  # in the triggers' order, as listed
+            if k + len(lemmas) <= end and all(lem in sets[k + n] for n, lem in enumerate(lemmas)):
                 return code
     return None
 
 
+@lru_cache(maxsize=1)
+def _kind_index() -> tuple[frozenset[str], dict[str, list[tuple[int, tuple[str, ...], str]]]]:
+    """``kind_patterns`` by first lemma (with their rank): a token tries only the kinds
+    that can start with it."""
+    index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    for rank, (lemmas, code) in enumerate(kind_patterns()):
+        index.setdefault(lemmas[0], []).append((rank, lemmas, code))
+    return frozenset(index), index
+
+
 def _line_starts(doc: Doc) -> list[int]:
-    table = token_table(doc)
-    out = [0] if len(doc) else []
-    for i, (text, ws) in enumerate(zip(table.text[:-1], table.ws)):
-        if "\n" in ws or "\n" in text:
-            out.append(i + 1)
-    return out
+    # a line break is a space token of its own (a token's trailing whitespace is " " or "")
+    text = token_table(doc).text
+    return ([0] if text else []) + [i + 1 for i, t in enumerate(text[:-1]) if "\n" in t]
 
 
 def _name_run(doc: Doc, i: int, limit: int) -> int:

@@ -40,14 +40,33 @@ class ZoneCues:
     def at_in(self, sets: list[frozenset], i: int, kind: str) -> int:
         """``at`` over the Doc's lemma table (``extensions.lemma_sets``): loops over every
         token pass the table instead of looking it up per token."""
-        if i >= len(sets) or self._first_words(kind).isdisjoint(sets[i]):
+        if i >= len(sets):
+            return 0
+        firsts = self._first_words(kind) & sets[i]
+        if not firsts:
             return 0  # no cue of this kind starts with this word (most tokens): one set test
+        index = self._by_first(kind)
+        if len(firsts) == 1:
+            cues = index[next(iter(firsts))]
+        else:  # the first listed cue wins, as in the file's order
+            cues = sorted((c for w in firsts for c in index[w]), key=lambda c: c[0])
         n_tokens = len(sets)
-        for cue in self.by_kind.get(kind, ()):
+        for _rank, cue in cues:
             n = len(cue)
-            if i + n <= n_tokens and all(cue[k] in sets[i + k] for k in range(n)):
+            if i + n <= n_tokens and all(cue[k] in sets[i + k] for k in range(1, n)):
                 return n
         return 0
+
+    def _by_first(self, kind: str) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+        """The cues of ``kind`` by first word, each with its rank in the file."""
+        cache = self.__dict__.setdefault("_index_cache", {})
+        index = cache.get(kind)
+        if index is None:
+            index = cache[kind] = {}
+            for rank, cue in enumerate(self.by_kind.get(kind, ())):
+                if cue:
+                    index.setdefault(cue[0], []).append((rank, cue))
+        return index
 
     def starts(self, sets: list[frozenset], kind: str) -> list[int]:
         """Every token index where a cue of ``kind`` may start (its first word matches)."""
