@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import sentence_lemmas, sentence_of, span_index, step_cached, text_of
+from ..extensions import sentence_lemmas, sentence_of, span_index, step_cached, text_of, token_table
 from ..places import qualifies_previous_place, resolve_city
 from ..places.gazetteer import city_from_adjective
 from .words import CITY_PREPS, CONTEXT_CUES, OPEN_QUOTES
@@ -93,9 +93,11 @@ class CityAttachment:
         """ "Stowarzyszenie … w Kluczach (Warsztaty Terapii Zajęciowej, …)": units listed in
         parentheses belong to the institution before them."""
         k = span.start - 1
-        while k >= sentence_of(doc, span.start).start and doc[k].text not in {"(", ")"}:
+        words = token_table(doc).text
+        sent_start = sentence_of(doc, span.start).start
+        while k >= sent_start and words[k] not in {"(", ")"}:
             k -= 1
-        if k < sentence_of(doc, span.start).start or doc[k].text != "(":
+        if k < sent_start or words[k] != "(":
             return None
         for inst in reversed(list(doc.spans.get("institutions", []))):
             if inst.end <= k and (inst.end == k or (inst._.attrs.get("city_span") or (0, 0))[1] == doc[k - 1].idx + len(doc[k - 1])):
@@ -116,12 +118,13 @@ class CityAttachment:
         index = span_index(doc, "places")
         here = sentence_of(doc, span.start)
         text = text_of(doc)
+        words = token_table(doc).text
         before = []  # cued places before the name, back to the paragraph start (reversed below)
         for p in reversed(index.starting_in(0, span.start)):
             if p.end > span.start or qualifies_previous_place(doc, p):
                 continue
             if ((p._.attrs or {}).get("cue") or "").lower() in CONTEXT_CUES or (
-                    p.end < len(doc) and doc[p.end].text == ":"):  # "Dzień 2 – Sopot: …"
+                    p.end < len(doc) and words[p.end] == ":"):  # "Dzień 2 – Sopot: …"
                 before.append(p)
                 if "\n" in text[p.end_char:span.start_char]:
                     break  # nothing before a paragraph break is used below

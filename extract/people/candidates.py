@@ -6,6 +6,7 @@ credits ("Fot. …") are not people.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -57,6 +58,7 @@ def plural_surname(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def _foreign_name_word(word: str) -> bool:
     """A word SGJP does not know, or knows as a name or only as a common noun ("Larsen")."""
     readings = analyse(word)
@@ -78,8 +80,19 @@ class NameFinder:
 
     def is_title(self, tok: Token) -> bool:
         """Pan, Panem, Pani, Panią, dr, ks. …"""
-        return tok.lower_ in self.titles or tok.is_alpha and any(
-            a.lemma.lower() in self.titles for a in tok._.morf if a.pos == "subst")
+        return self.title_word(tok.text)
+
+    def title_word(self, text: str) -> bool:
+        """``is_title`` of a word form (a function of the form: memoised)."""
+        memo = self.__dict__.setdefault("_title_memo", {})
+        hit = memo.get(text)
+        if hit is None:
+            if len(memo) >= 100_000:
+                memo.clear()
+            low = text.lower()
+            hit = memo[text] = low in self.titles or text.isalpha() and any(
+                a.lemma.lower() in self.titles for a in analyse(text) if a.pos == "subst")
+        return hit
 
     def __call__(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
         yield from self._couples(doc)

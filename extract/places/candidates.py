@@ -390,6 +390,7 @@ def find_voivodeship_mentions(doc: Doc) -> list[VoivodeshipMention]:
     table = token_table(doc)
     text, lower = table.text, table.lower
     names = name_flags(doc)
+    region_words = frozenset(region_first)
 
     def mention(i: int, k: int, v: str, kind: str) -> VoivodeshipMention:
         return VoivodeshipMention(i, k, doc[i].idx, doc[k - 1].idx + len(text[k - 1]), v, kind)
@@ -421,8 +422,7 @@ def find_voivodeship_mentions(doc: Doc) -> list[VoivodeshipMention]:
                 i = k
                 continue
         if names[i] and text[i].lower() not in region_first:
-            lem = {r.lemma for r in readings(text[i]) if r.proper}
-            for first in lem & set(region_first):
+            for first in _proper_lemmas(text[i]) & region_words:
                 for ws, v in region_first[first]:
                     k = i + len(ws)
                     if k > n:
@@ -445,6 +445,12 @@ def find_voivodeship_mentions(doc: Doc) -> list[VoivodeshipMention]:
             continue
         kept.append(m)
     return kept
+
+
+@lru_cache(maxsize=100_000)
+def _proper_lemmas(word: str) -> frozenset[str]:
+    """Lemmas of the word's proper-name readings."""
+    return frozenset(r.lemma for r in readings(word) if r.proper)
 
 
 def voivodeship_mentions(doc: Doc) -> list[VoivodeshipMention]:
