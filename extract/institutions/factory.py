@@ -227,6 +227,7 @@ class InstitutionFinder(CityAttachment):
         # right
         j = end
         n = len(doc)
+        lower = token_table(doc).lower
         while j < n:
             tok = doc[j]
             if tok.is_space and tok.text.count("\n") == 1 and j + 1 < n and not doc[j + 1].is_sent_start \
@@ -255,8 +256,7 @@ class InstitutionFinder(CityAttachment):
                 continue
             if tok.lower_ in CITY_PREPS:
                 break
-            suffix = next((suf for suf in COMPANY_SUFFIXES
-                           if [t.lower_ for t in doc[j:j + len(suf)]] == list(suf)), None)
+            suffix = next((suf for suf in COMPANY_SUFFIXES if tuple(lower[j:j + len(suf)]) == suf), None)
             if suffix:  # "… „Polmet” Sp. z o.o."
                 j += len(suffix)
                 continue

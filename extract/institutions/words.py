@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..extensions import token_table
 from ..morph.analyser import tag_categories
 from ..resources import read_csv
 
@@ -50,15 +51,19 @@ def is_cap(token: Token) -> bool:
 
 NAMING = (("o", "nazwie"), ("pod", "nazwą"), ("pn", "."), ("pn.",), ("p.n.",), ("a", "mianowicie"),
           ("tj", "."), ("tj.",))
+NAMING_FIRST = frozenset(words[0] for words in NAMING)
 
 
 def _naming_words(doc: Doc, j: int) -> int:
     """Length of "o nazwie", "pn.", "a mianowicie" at j when a name (capitalised or quoted)
     follows; 0 otherwise."""
+    t = token_table(doc)
+    if j >= len(t) or t.lower[j] not in NAMING_FIRST:
+        return 0
     for words in NAMING:
         k = j + len(words)
-        if k < len(doc) and [t.lower_ for t in doc[j:k]] == list(words) and (
-                is_cap(doc[k]) or doc[k].text in OPEN_QUOTES or doc[k].text == '"'):
+        if k < len(t) and tuple(t.lower[j:k]) == words and (
+                t.text[k][:1].isupper() or t.text[k] in OPEN_QUOTES or t.text[k] == '"'):
             return len(words)
     return 0
 
