@@ -9,6 +9,7 @@ reports, and results come back in input order as soon as their chunk is done.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import resource
@@ -50,6 +51,9 @@ def _context(preloaded) -> multiprocessing.context.BaseContext | None:
     # the dictionaries and gazetteer load on the first document: once here, not per worker
     preloaded("Wizyta studyjna w Bydgoszczy odbyła się 5 maja 2023 r.")
     _NLP = preloaded  # inherited by the forked workers
+    # the loaded objects out of the collector's reach: a worker's collections would write to
+    # every inherited object's header and so copy the pages it shares with this process
+    gc.freeze()
     return multiprocessing.get_context("fork")
 
 
@@ -97,6 +101,7 @@ def iter_parallel(reports: Iterable[Report], jobs: int, pipeline_args: dict[str,
     finally:
         if context is not None:
             _NLP = None
+            gc.unfreeze()
 
 
 def _iter_pool(reports, jobs, pipeline_args, batch_size, size, workers, context):
