@@ -19,6 +19,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, Callable
 
+import numpy
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
@@ -165,18 +166,17 @@ def token_table(doc: Doc) -> TokenTable:
     table = doc.user_data.get(TABLE_KEY)
     if table is None or len(table.text) != len(doc):
         strings = doc.vocab.strings
-        if len(doc):
-            cols = doc.to_array(list(_TABLE_ATTRS)).T.tolist()
-        else:
-            cols = [[] for _ in _TABLE_ATTRS]
-        orth, lower, title, upper, alpha, punct, space, num, sent, spacy_, idx = cols
+        n = len(doc)
+        arr = doc.to_array(list(_TABLE_ATTRS)) if n else numpy.zeros((0, len(_TABLE_ATTRS)), dtype="uint64")
+        flags = arr[:, 2:8].astype(bool).T.tolist()  # IS_TITLE … LIKE_NUM as Python bools
+        title, upper, alpha, punct, space, num = flags
+        sent = (arr[:, 8].astype("int64") == 1)
+        sent[:1] = True
         table = doc.user_data[TABLE_KEY] = TokenTable(
-            text=[strings[h] for h in orth], lower=[strings[h] for h in lower],
-            ws=[" " if f else "" for f in spacy_], is_title=[bool(f) for f in title],
-            is_upper=[bool(f) for f in upper], is_alpha=[bool(f) for f in alpha],
-            is_punct=[bool(f) for f in punct], is_space=[bool(f) for f in space],
-            like_num=[bool(f) for f in num],
-            sent_start=[k == 0 or f == 1 for k, f in enumerate(sent)], idx=idx)
+            text=[strings[h] for h in arr[:, 0].tolist()], lower=[strings[h] for h in arr[:, 1].tolist()],
+            ws=[" " if f else "" for f in arr[:, 9].tolist()], is_title=title, is_upper=upper,
+            is_alpha=alpha, is_punct=punct, is_space=space, like_num=num,
+            sent_start=sent.tolist(), idx=arr[:, 10].astype("int64").tolist())
     return table
 
 
