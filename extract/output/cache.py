@@ -107,7 +107,7 @@ class ResultCache:
             # no fsync per entry (it cost more than a report's extraction): an entry a crash
             # left empty or cut short fails to parse in ``get`` and the report is redone
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False)
+                f.write(json.dumps(data, ensure_ascii=False))  # one write (json.dump: one per chunk)
             os.replace(tmp, self.dir / f"{self.key(doc_id, sha256)}.json")
         except BaseException:
             with_suppress_unlink(tmp)
