@@ -23,6 +23,13 @@ from .host_city import CLAUSE_CLASSES, VERB_CLASSES, CityModel, city_candidates,
 EXPLICIT_CITY = {"w+place", "place_in_name"}
 
 
+@lru_cache(maxsize=100_000)
+def _only_verb_readings(word: str) -> bool:
+    """Every reading of the form is a verb form (or agglutinate/particle): a clause boundary."""
+    classes = {a.pos for a in analyse(word)}
+    return bool(classes) and classes <= CLAUSE_CLASSES
+
+
 class HostSelector:
     def __init__(self, cues: Cues, city_model: str | None = None,
                  zones_file: str = "topic_zones.csv"):
@@ -204,19 +211,31 @@ class HostSelector:
         X" (after "z") names a host."""
         sent = sentence_of(doc, span.start)
         table, sets = token_table(doc), lemma_sets(doc)
-        visit, visitor = self.cues["visit"], self.cues["visitor"]
+        visit = self.cues["visit"]
         for k in range(span.start - 1, max(sent.start, span.start - 25) - 1, -1):
-            morf = analyse(table.text[k])
-            classes = {a.pos for a in morf}
-            if classes and classes <= CLAUSE_CLASSES and not table.is_title[k]:
+            word = table.text[k]
+            if _only_verb_readings(word) and not table.is_title[k]:
                 return False  # a verb (only verb readings): a clause boundary, the list ended
             if not sets[k].isdisjoint(visit):
                 return False  # "pracownikom wizytowanych placówek, tj. …": the visited ones
-            readings = [a for a in morf if a.lemma.lower() in visitor
-                        and (a.has("nom") or a.has("gen") or a.has("acc"))]
-            if readings and any(":pl:" in a.tag or a.lemma in {"kadra", "delegacja"} for a in readings):
+            if self._names_visitors(word):
                 return not (k > 0 and table.lower[k - 1] in {"z", "ze"})
         return False
+
+    def _names_visitors(self, word: str) -> bool:
+        """A plural noun for the visiting group ("przedstawiciele", "pracowników", "kadra")
+        in the nominative, genitive or accusative (memoised per form)."""
+        memo = self.__dict__.setdefault("_visitor_memo", {})
+        hit = memo.get(word)
+        if hit is None:
+            if len(memo) >= 100_000:
+                memo.clear()
+            visitor = self.cues["visitor"]
+            readings = [a for a in analyse(word) if a.lemma.lower() in visitor
+                        and (a.has("nom") or a.has("gen") or a.has("acc"))]
+            hit = memo[word] = bool(readings) and any(
+                ":pl:" in a.tag or a.lemma in {"kadra", "delegacja"} for a in readings)
+        return hit
 
     def _people_from(self, doc: Doc, span: Span) -> bool:
         """ "dla osób niepełnosprawnych z Warsztatów …", "seniorów z Caritasu": where people
@@ -283,7 +302,8 @@ class HostSelector:
     def _travelling_subject(self, doc: Doc, span: Span) -> bool:
         """ "Zespół Szkół nr 5 w Ełku udał się na wizytę", "Stowarzyszenie X wzięło udział w
         wyjeździe": the subject of a travelling or taking-part verb is the visiting group."""
-        if not any(a.has("nom") for a in doc[span.start]._.morf):
+        words = token_table(doc).text
+        if not any(a.has("nom") for a in analyse(words[span.start])):
             return False
         sent = sentence_of(doc, span.start)
         end = span.end
@@ -292,7 +312,7 @@ class HostSelector:
             while end < sent.end and doc[end].idx < chars[1]:
                 end += 1
         for k in range(end, min(sent.end, end + 3)):
-            classes = {a.pos for a in doc[k]._.morf}
+            classes = {a.pos for a in analyse(words[k])}
             if lemma_set(doc, k) & self.cues["travel"] and classes & {"fin", "praet"}:
                 return True
             if doc[k].lower_ in {"wzięło", "wziął", "wzięła", "wzięli", "wzięły"}:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..extensions import lemma_sets, sentence_of, token_table
+from ..extensions import lemma_sets, nkjp_tags, sentence_of, token_table
 from ..resources import read_csv
 
 PREDICATES = {"fin", "praet", "impt", "imps", "bedzie", "winien"}
@@ -71,7 +71,21 @@ class ZoneCues:
     def starts(self, sets: list[frozenset], kind: str) -> list[int]:
         """Every token index where a cue of ``kind`` may start (its first word matches)."""
         first = self._first_words(kind)
-        return [i for i, lemmas in enumerate(sets) if not first.isdisjoint(lemmas)]
+        return [i for i in self._any_starts(sets) if not first.isdisjoint(sets[i])]
+
+    def _any_starts(self, sets: list[frozenset]) -> list[int]:
+        """Token indices where a cue of any kind may start: one pass over the report's
+        lemma table for all kinds (remembered for the last table seen)."""
+        last = self.__dict__.get("_last_starts")
+        if last is not None and last[0] is sets:
+            return last[1]
+        every = self.__dict__.get("_every_first")
+        if every is None:
+            every = self.__dict__["_every_first"] = frozenset(
+                cue[0] for cues in self.by_kind.values() for cue in cues if cue)
+        found = [i for i, lemmas in enumerate(sets) if not every.isdisjoint(lemmas)]
+        self.__dict__["_last_starts"] = (sets, found)
+        return found
 
     def _first_words(self, kind: str) -> frozenset[str]:
         cache = self.__dict__.setdefault("_first_cache", {})
@@ -82,7 +96,7 @@ class ZoneCues:
 
 
 def is_predicate(doc: Doc, i: int) -> bool:
-    tag = doc[i]._.nkjp_tag
+    tag = nkjp_tags(doc)[i]
     if tag:
         return tag.split(":", 1)[0] in PREDICATES
     return any(a.pos in PREDICATES for a in doc[i]._.morf)
