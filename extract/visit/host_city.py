@@ -70,11 +70,14 @@ def _place_attrs(p: Span) -> dict:
 
 
 def _verb_between(doc: Doc, a: int, b: int) -> bool:
-    for word in token_table(doc).text[a:b]:
-        classes = {r.pos for r in analyse(word)}
-        if classes and classes <= CLAUSE_CLASSES:
-            return True
-    return False
+    return any(only_verb_readings(word) for word in token_table(doc).text[a:b])
+
+
+@lru_cache(maxsize=100_000)
+def only_verb_readings(word: str) -> bool:
+    """Every reading of the form is a verb form (or agglutinate/particle): a clause boundary."""
+    classes = {a.pos for a in analyse(word)}
+    return bool(classes) and classes <= CLAUSE_CLASSES
 
 
 #: words between a unit and its parent or a coordinated name: "WTZ przy Domu Pomocy …",

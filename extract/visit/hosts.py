@@ -18,16 +18,9 @@ from .choices import HostChoice, fold
 from .cues import Cues
 from .zones import ZoneCues, find_zones
 from .visited_names import listed_item_starts, visited_names
-from .host_city import CLAUSE_CLASSES, VERB_CLASSES, CityModel, city_candidates, explain
+from .host_city import VERB_CLASSES, CityModel, city_candidates, explain, only_verb_readings
 
 EXPLICIT_CITY = {"w+place", "place_in_name"}
-
-
-@lru_cache(maxsize=100_000)
-def _only_verb_readings(word: str) -> bool:
-    """Every reading of the form is a verb form (or agglutinate/particle): a clause boundary."""
-    classes = {a.pos for a in analyse(word)}
-    return bool(classes) and classes <= CLAUSE_CLASSES
 
 
 class HostSelector:
@@ -214,7 +207,7 @@ class HostSelector:
         visit = self.cues["visit"]
         for k in range(span.start - 1, max(sent.start, span.start - 25) - 1, -1):
             word = table.text[k]
-            if _only_verb_readings(word) and not table.is_title[k]:
+            if only_verb_readings(word) and not table.is_title[k]:
                 return False  # a verb (only verb readings): a clause boundary, the list ended
             if not sets[k].isdisjoint(visit):
                 return False  # "pracownikom wizytowanych placówek, tj. …": the visited ones
