@@ -158,9 +158,11 @@ class InstitutionFinder(CityAttachment):
         if not by_initials:
             return
         taken = {i for s in doc.spans["institutions"] for i in range(s.start, s.end)}
-        for i, word in enumerate(token_table(doc).text):
-            full = by_initials.get(word)
-            if full is None or i in taken or word in self.abbreviations:
+        words = token_table(doc).text
+        for i in [k for k, w in enumerate(words) if w in by_initials]:
+            word = words[i]
+            full = by_initials[word]
+            if i in taken or word in self.abbreviations:
                 continue
             tok = doc[i]
             span = doc[tok.i:tok.i + 1]
