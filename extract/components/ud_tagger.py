@@ -4,8 +4,9 @@ The optional model ``models/ud_pl/model`` (trained on Polish UD treebanks, see i
 MODEL_CARD) is a small CNN tagger that scores joint "UPOS|NKJP tag" labels in context,
 with Morfeusz2 ambiguity classes among its inputs (``ud_features``).  Morfeusz2 lists
 what a form can be; the reading whose tag the tagger scores highest wins and gives the
-lemma, so the lemma is a dictionary base form wherever Morfeusz knows the word.  UPOS and
-UD features come from tables counted on the same training data, keyed by (lemma, tag) —
+lemma, so the lemma is a dictionary base form wherever Morfeusz knows the word (a few
+treebank readings Morfeusz lacks, "niż" as a complementiser, are candidates too).  UPOS
+and UD features come from tables counted on the same training data, keyed by (lemma, tag) —
 in the treebanks UPOS is a function of those for 99.6 % of the words; where it is not
 ("być" as AUX or VERB) the tagger's joint label decides.  Words Morfeusz does not know,
 and numbers, keep the tagger's best tag and their own form as lemma.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +31,9 @@ from .morphology import NAME_LABELS, UPOS_OF_CLASS
 
 TABLES_FILE = "wizyty_ud_tables.json"
 UNKNOWN = ("ign", "dig", "romandig")  # no reading, or a number: the tagger's tag, the form
+# a number in digits ("10", "2019") is tagged dig, num or adj in the treebanks (PDB dev:
+# 329 of 344; the rest subst or brev): the tagger chooses among those classes' tags only
+NUMBER_CLASSES = ("dig", "num", "adj")
 SEP = "|"  # joint tagger labels "UPOS|NKJP tag"
 MAX_CACHED_FORMS = 200_000
 
@@ -70,9 +74,18 @@ class Tables:
     feats_by_tag: dict[str, str]  # "upos\ttag" -> most frequent features
     lemma: dict[str, str]       # "form\ttag" (form lower-cased) -> lemma, ambiguous cases only
     upos_open: set[str]         # "lemma\ttag" with more than one UPOS in the treebanks
+    # lower-cased form -> [[tag, lemma], ...]: treebank readings Morfeusz does not offer
+    extra: dict[str, list[list[str]]] = field(default_factory=dict)
+    # "lemma\tclass" -> UPOS, where a lemma's UPOS is clear over all its tags ("swój": DET)
+    upos_by_lemma: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
         self.upos_open = set(self.upos_open)
+
+    def extra_readings(self, text: str) -> tuple[Reading, ...]:
+        """The treebanks' readings of the form that Morfeusz lacks ("niż" as ``comp``)."""
+        return tuple(Reading(tag, Analysis(lemma, tag))
+                     for tag, lemma in self.extra.get(text.lower(), ()))
 
     @classmethod
     def load(cls, path: Path) -> "Tables":
@@ -83,7 +96,8 @@ class Tables:
         key = f"{lemma}\t{tag}"
         if predicted and key in self.upos_open:
             return predicted
-        return self.upos.get(key) or default_upos(lemma, tag, self.upos_by_tag)
+        return (self.upos.get(key) or self.upos_by_lemma.get(f"{lemma}\t{tag.split(':', 1)[0]}")
+                or default_upos(lemma, tag, self.upos_by_tag))
 
     def feats_of(self, lemma: str, upos: str, tag: str) -> str:
         hit = self.feats.get(f"{lemma}\t{upos}\t{tag}")
@@ -117,6 +131,8 @@ class UDTagger:
             self.labels_of_tag[j].append(i)
         class_of_tag = np.array([self.class_index[t.split(":", 1)[0]] for t in self.tags])
         self.class_starts = np.searchsorted(class_of_tag, np.arange(len(classes)))
+        self.number_tags = np.array([i for i, t in enumerate(self.tags)
+                                     if t.split(":", 1)[0] in NUMBER_CLASSES], dtype="int64")
         self.tables = Tables.load(Path(model_path) / TABLES_FILE)
         self.unseen_weight = unseen_weight
         self._cands: dict[str, Candidates] = {}
@@ -151,22 +167,27 @@ class UDTagger:
         if cached is None:
             low = text.lower()
             # ties (same tag, several lemmas): the treebanks' choice, then NKJP1M frequency
-            rs = sorted(readings(text), key=lambda r: (
+            rs = sorted(readings(text) + self.tables.extra_readings(text), key=lambda r: (
                 r.analysis.lemma != self.tables.lemma.get(f"{low}\t{r.tag}"),
                 -min(lemma_frequency(r.analysis), 1000)))
             tags = np.array([self.index.get(r.tag, -1) for r in rs], dtype="int64")
             classes = np.array([self.class_index.get(r.analysis.pos, -1) for r in rs], dtype="int64")
             has_brev = any(r.analysis.pos == "brev" for r in rs)
             cased = len({r.analysis.lemma[:1].isupper() for r in rs}) > 1
+            number = not rs and any(a.pos == "dig" for a in analyse(text))
             if len(self._cands) >= MAX_CACHED_FORMS:  # bounded memory on long runs
                 self._cands.clear()
-            cached = self._cands[text] = Candidates(tuple(rs), tags, classes, has_brev, cased)
+            cached = self._cands[text] = Candidates(tuple(rs), tags, classes, has_brev, cased,
+                                                    number)
         return cached
 
     def _set(self, token, lp: np.ndarray, p: np.ndarray, m: np.ndarray) -> None:
         text = token.text
         c = self.candidates(text)
-        j = int(p.argmax())
+        if c.number:
+            j = int(self.number_tags[p[self.number_tags].argmax()])
+        else:
+            j = int(p.argmax())
         tag = self.tags[j]
         best = None
         if c.readings and not (tag.startswith("brev") and not c.has_brev and p[j] > 0.5):
@@ -209,13 +230,20 @@ class Candidates:
     classes: np.ndarray   # class index per reading (for the class marginal), -1 if never seen
     has_brev: bool
     cased: bool           # lemmas differing in case only by reading ("Warszawa"/"warszawa")
+    number: bool = False  # digits with no other reading: a NUMBER_CLASSES tag
 
 
 def default_upos(lemma: str, tag: str, upos_by_tag: dict[str, str]) -> str:
-    """Nouns with a capitalised lemma are PROPN; otherwise the tag's usual UPOS."""
+    """Nouns are PROPN with a capitalised lemma and NOUN otherwise, as everywhere in the
+    treebanks (pronouns such as "to", "co" come from the (lemma, tag) table; a tag's most
+    frequent UPOS can be PROPN, "subst:sg:nom:m1", or PRON, "subst:sg:nom:n:ncol");
+    numbers in digits with a numeral tag are NUM (the tag's usual UPOS may be DET, from
+    "kilka"); other classes: the tag's usual UPOS."""
     cls = tag.split(":", 1)[0]
-    if cls in ("subst", "depr") and lemma[:1].isupper():
-        return "PROPN"
+    if cls in ("subst", "depr"):
+        return "PROPN" if lemma[:1].isupper() else "NOUN"
+    if cls == "num" and any(ch.isdigit() for ch in lemma):
+        return "NUM"  # "10 osób": every num-tagged number in digits of the treebanks (171)
     return upos_by_tag.get(tag) or UPOS_OF_CLASS.get(cls, "X")
 
 

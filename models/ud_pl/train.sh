@@ -4,8 +4,9 @@
 #   bash models/ud_pl/train.sh [UD_DIR]
 #
 # Run from the repository root with the project venv; UD_DIR defaults to ../shared/data/ud
-# (PDB dev + LFG dev/test for training; PDB test is not read).  Single-threaded CPU
-# training, about 20-30 minutes on a 2-core machine (MODEL_CARD.md); the corpus goes to
+# (PDB dev + LFG dev/test for training, LFG harmonised with PDB's conventions, PDB
+# sentences twice; PDB test is not read).  Single-threaded CPU training, about 6 minutes
+# on an idle 2-core machine, 25 under load (MODEL_CARD.md); the corpus goes to
 # models/ud_pl/corpus/, checkpoints to models/ud_pl/training/ (both ignored by git); the
 # best checkpoint is copied to models/ud_pl/model/ with the UPOS/feature/lemma tables.
 set -euo pipefail

@@ -76,3 +76,54 @@ def test_numbers_and_unknown_words_keep_their_form(nlp):
     assert doc[1].lemma_ == "2019" and doc[1].pos_ in {"ADJ", "NUM"}
     assert doc[2].lemma_ == "rok"
     assert doc[5].lemma_ == "Sicomoro"
+
+
+def test_common_nouns_are_never_propn_by_default():
+    # "subst:sg:nom:m1" is PROPN more often than not in the treebanks (person names), but a
+    # lower-case lemma is always NOUN there: "zastępca", "wójt" are not names
+    by_tag = {"subst:sg:nom:m1": "PROPN", "subst:sg:nom:n:ncol": "PRON"}
+    assert default_upos("zastępca", "subst:sg:nom:m1", by_tag) == "NOUN"
+    assert default_upos("Kowalski", "subst:sg:nom:m1", by_tag) == "PROPN"
+    assert default_upos("spotkanie", "subst:sg:nom:n:ncol", by_tag) == "NOUN"
+
+
+def test_treebank_readings_missing_from_morfeusz():
+    from extract.components.ud_tagger import Tables, readings
+
+    tables = Tables(upos={}, upos_by_tag={}, feats={}, feats_by_tag={}, lemma={}, upos_open=[],
+                    extra={"niż": [["comp", "niż"]]})
+    assert "comp" not in {r.tag for r in readings("niż")}  # Morfeusz: conj, prep, subst…
+    assert [(r.tag, r.analysis.lemma) for r in tables.extra_readings("Niż")] == [("comp", "niż")]
+    assert tables.extra_readings("jak") == ()
+
+
+@needs_model
+def test_pdb_conventions_for_function_words(nlp):
+    # PDB: "niż" is a complementiser (SCONJ, tag "comp", which Morfeusz does not offer);
+    # a common noun is NOUN even in a tag that names dominate ("zastępca")
+    doc = nlp("Na spotkanie przyszło więcej osób niż w zeszłym roku, "
+              "a gości przywitał zastępca wójta.")
+    by_text = {t.text: t for t in doc}
+    assert (by_text["niż"].tag_, by_text["niż"].pos_) == ("comp", "SCONJ")
+    assert (by_text["zastępca"].lemma_, by_text["zastępca"].pos_) == ("zastępca", "NOUN")
+    assert by_text["wójta"].pos_ == "NOUN"
+
+
+def test_unseen_lemma_tag_pair_takes_the_lemmas_upos():
+    from extract.components.ud_tagger import Tables
+
+    # "swojemu" (adj:sg:dat:m1:pos) missing from the treebanks: "swój" is DET in all its cases
+    tables = Tables(upos={}, upos_by_tag={"adj:sg:dat:m1:pos": "ADJ"}, feats={}, feats_by_tag={},
+                    lemma={}, upos_open=[], upos_by_lemma={"swój\tadj": "DET"})
+    assert tables.upos_of("swój", "adj:sg:dat:m1:pos") == "DET"
+    assert tables.upos_of("nowy", "adj:sg:dat:m1:pos") == "ADJ"
+    assert default_upos("10", "num:pl:nom:f:rec", {"num:pl:nom:f:rec": "DET"}) == "NUM"
+
+
+@needs_model
+def test_numbers_in_digits_get_a_number_tag(nlp):
+    doc = nlp("Na szkolenie przyjechało 10 osób z trzech gmin, 0 z powiatu.")
+    by_text = {t.text: t for t in doc}
+    assert by_text["10"].tag_.split(":", 1)[0] in {"dig", "num", "adj"}
+    assert by_text["0"].tag_.split(":", 1)[0] in {"dig", "num", "adj"}
+    assert by_text["10"].lemma_ == "10"
