@@ -202,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default=None, help="pass --model to extract run (e.g. models/nkjp_pl/model)")
     ap.add_argument("--batch-size", type=int, default=None, help="pass --batch-size to extract run")
     ap.add_argument("--jobs", default="1,2",
-                    help="comma-separated --jobs values to run one after the other (default 1,2)")
+                    help="comma-separated --jobs values to run one after the other (default 1,2; 0 is "
+                         "wizyty run's own default: every core for 32 reports or more)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of reports to replicate")
     ap.add_argument("--json", metavar="FILE", help="also save the figures as JSON")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
