@@ -38,9 +38,8 @@ def _has_magic(s: str) -> bool:
     return any(c in s for c in "*?[")
 
 
-def _inside(path: Path, folders: Iterable[Path]) -> bool:
-    rp = path.resolve()
-    return any(rp == f or f in rp.parents for f in folders)
+def _inside(resolved: Path, folders: Iterable[Path]) -> bool:
+    return any(resolved == f or f in resolved.parents for f in folders)
 
 
 def collect_sources(paths: Union[PathLike, Iterable[PathLike]], recursive: bool = False,
@@ -59,8 +58,8 @@ def collect_sources(paths: Union[PathLike, Iterable[PathLike]], recursive: bool 
     seen: set[Path] = set()
     taken: set[str] = set()
 
-    def add(p: Path, rel: Path) -> None:
-        key = p.resolve()
+    def add(p: Path, rel: Path, key: Optional[Path] = None) -> None:
+        key = key or p.resolve()
         if key in seen:
             return
         seen.add(key)
@@ -82,7 +81,8 @@ def collect_sources(paths: Union[PathLike, Iterable[PathLike]], recursive: bool 
             found = []
             for c in children:
                 rel = c.relative_to(p)
-                if _inside(c, excluded):
+                resolved = c.resolve()  # once per file: the exclusion test and the duplicate test
+                if _inside(resolved, excluded):
                     continue
                 if any(part.startswith(".") for part in rel.parts):
                     if len(rel.parts) == 1 or not any(x.startswith(".") for x in rel.parts[:-1]):
@@ -92,13 +92,13 @@ def collect_sources(paths: Union[PathLike, Iterable[PathLike]], recursive: bool 
                     if not recursive:
                         out.notes.append(f"{c}: subfolder not read (use -r to read subfolders)")
                     continue
-                found.append((rel.parts, c, rel))
+                found.append((rel.parts, c, rel, resolved))
             found.sort(key=lambda t: t[0])
             if not found and not allow_empty:
                 raise InputError(p, "folder contains no files"
                                     + ("" if recursive else " (subfolders are not read without -r)"))
-            for _, c, rel in found:
-                add(c, rel)
+            for _, c, rel, resolved in found:
+                add(c, rel, resolved)
         elif p.exists() or p.is_symlink():
             add(p, Path(p.name))
         elif _has_magic(str(raw)):
