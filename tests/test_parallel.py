@@ -52,3 +52,21 @@ def test_automatic_jobs_use_every_core_only_for_a_run_worth_it(monkeypatch):
     monkeypatch.setattr(parallel, "default_jobs", lambda: 4)
     assert auto_jobs(AUTO_PARALLEL_REPORTS - 1) == 1
     assert auto_jobs(AUTO_PARALLEL_REPORTS) == 4
+
+
+def test_without_fork_each_worker_loads_its_own_pipeline(corpus_dir, monkeypatch):
+    """Where the platform cannot fork (Windows, macOS' default), workers are spawned and
+    load the pipeline themselves; the rows are the same."""
+    import multiprocessing
+
+    import extract.parallel as parallel
+    from extract.pipeline import build_pipeline
+
+    reports = read_all([corpus_dir / "raw"])[:2]
+    nlp = build_pipeline(statistical=False)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert parallel._context(nlp) is None
+    monkeypatch.setattr(parallel, "_context", lambda preloaded: multiprocessing.get_context("spawn"))
+    parts = [part for _, part in iter_parallel(reports, 2, {"statistical": False}, size=1, preloaded=nlp)]
+    assert [e.visit.doc_id for p in parts for e in p.extractions] == [r.doc_id for r in reports]
+    assert all(p.extractions[0].visit.title for p in parts)
