@@ -33,13 +33,15 @@ def customize(tokenizer: Tokenizer, abbreviations: list[str]) -> Tokenizer:
     for letter in "ABCDEFGHIJKLMNOPRSTUWZĆŁŚŻŹ":
         tokenizer.add_special_case(letter + ".", [{ORTH: letter + "."}])
     old_match = tokenizer.token_match
+    if old_match is None:
+        tokenizer.token_match = NUMERIC_DATE.match  # the compiled pattern's own method: no Python frame
+    else:
+        def token_match(text: str):
+            if NUMERIC_DATE.match(text):
+                return True
+            return old_match(text)
 
-    def token_match(text: str):
-        if NUMERIC_DATE.match(text):
-            return True
-        return old_match(text) if old_match else None
-
-    tokenizer.token_match = token_match
+        tokenizer.token_match = token_match
     # "22-25.08.2016": split on the hyphen between digits, keep the date whole.
     infixes = [i for i in Polish.Defaults.infixes or [] if i not in LETTER_HYPHEN_INFIXES]
     infixes = [i for i in infixes if "-" not in i or "[0-9]" in i or "\\d" in i] + [
