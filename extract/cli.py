@@ -112,10 +112,16 @@ def _validate_run(args: argparse.Namespace) -> tuple[dict, list[str]]:
     return overrides, formats
 
 
+def _apply_corrections(frames, out, quiet):
+    """The analysts' corrections (imported when the tables are built: pandas loads then)."""
+    from .output.corrections import run_step
+
+    return run_step(frames, out, quiet)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from concurrent.futures.process import BrokenProcessPool
 
-    from .output.corrections import run_step as apply_corrections
     from .pipeline import ModelNotAvailable
     from .reading import InputError
     from .runner import PipelineConfigError, RunOptions, run
@@ -144,7 +150,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     opts = RunOptions(inputs=args.inputs, out=Path(args.out), formats=formats, recursive=args.recursive,
                       force=args.force, jobs=jobs, batch_size=args.batch_size, pipeline_args=pipeline_args,
                       engine=getattr(args, "engine", "local"), scheduler=getattr(args, "scheduler", None),
-                      before_write=lambda frames: apply_corrections(frames, args.out, args.quiet),
+                      before_write=lambda frames: _apply_corrections(frames, args.out, args.quiet),
                       progress=lambda k, r: state["show"](k, r), on_plan=plan)
     try:
         summary = run(opts)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Sequence
 
-import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -23,7 +23,9 @@ from .reading import (DEFAULT_MAX_BYTES, InputError, Report, Source, collect_sou
 from .extensions import token_table
 from .output.provenance import finish_extraction
 from .records import Extraction, Host, Person, Place, Topic, Visit
-from .tables import to_frames
+
+if TYPE_CHECKING:  # pandas is imported when the tables are built (a parallel run overlaps it)
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +199,8 @@ def extract_tables(inputs, nlp: Language | None = None, strict: bool = False):
         raise result.errors[0]
     for err in result.errors:
         print(f"warning: {err}", file=sys.stderr)
+    from .tables import to_frames
+
     return to_frames(result.extractions)
 
 
@@ -295,6 +299,14 @@ def auto_jobs(n_reports: int) -> int:
     return default_jobs() if n_reports >= AUTO_PARALLEL_REPORTS else 1
 
 
+def _import_table_writers() -> None:
+    """Load pandas and the table writers while the workers run (the parent waits for them
+    anyway), instead of after the last report."""
+    import pandas  # noqa: F401
+
+    from .output import corrections  # noqa: F401
+
+
 def _chunks(items: list[Report], size: int) -> Iterable[list[Report]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -324,8 +336,12 @@ def _process(todo: list[Report], opts: RunOptions, summary: RunSummary,
         size = max(1, min(opts.batch_size * 2, len(todo) // (jobs * 4) or 1))
         finished = 0
         workers: dict = {}  # pid -> WorkerStats (peak memory of each worker)
+        tables_import = None
         for chunk, part in iter_parallel(todo, jobs, opts.pipeline_args, opts.batch_size, size,
                                          workers, preloaded=nlp):
+            if tables_import is None:  # the workers are forked by now: no thread is copied
+                tables_import = threading.Thread(target=_import_table_writers, daemon=True)
+                tables_import.start()
             done(part)
             for report in chunk:
                 finished += 1
@@ -357,7 +373,7 @@ def run(opts: RunOptions) -> RunSummary:
     """
     from .output.cache import ResultCache
     from .reading.documents import COLUMNS as DOC_COLUMNS, Document
-    from .tables import write_tables
+    from .tables import to_frames, write_tables
 
     start = time.perf_counter()
     out = Path(opts.out)
@@ -438,9 +454,11 @@ def run(opts: RunOptions) -> RunSummary:
     return summary
 
 
-def documents_frame(documents: list, columns: list[str]) -> pd.DataFrame:
+def documents_frame(documents: list, columns: list[str]) -> "pd.DataFrame":
     """The documents table: one row per input, typed like the other tables."""
     from dataclasses import asdict
+
+    import pandas as pd
 
     df = pd.DataFrame([asdict(d) for d in documents], columns=columns)
     for col in ("chars", "words"):

@@ -17,11 +17,12 @@ import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Optional, Sequence, Union
-
-import pandas as pd
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Optional, Sequence, Union
 
 from .records import TABLES, Extraction, as_row, columns
+
+if TYPE_CHECKING:  # imported where a frame is built: a run's start-up does not wait for pandas
+    import pandas as pd
 
 __all__ = [
     "SPEC_COLUMNS",
@@ -87,6 +88,8 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
     An empty string becomes None: in the CSV both are the empty cell, so this keeps a
     frame equal to itself after a write/read round trip.
     """
+    import pandas as pd
+
     for col in df.columns:
         dtype = _DTYPES.get(col)
         if dtype is None:
@@ -104,6 +107,8 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _frame(name: str, rows: list[dict], extra: Sequence[str] = ()) -> pd.DataFrame:
+    import pandas as pd
+
     cols = table_columns(name)
     cols += [c for c in extra if c not in cols]
     df = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame({c: [] for c in cols})
@@ -326,6 +331,8 @@ def write_tables(frames: Mapping[str, pd.DataFrame], out_dir: PathLike,
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
+    import pandas as pd
+
     # Everything as text, and only the empty cell is missing: a name such as "NA" or
     # "null" stays text; _typed then converts the numeric columns.
     from .output.csvsafe import restore
@@ -341,6 +348,8 @@ def read_tables(out_dir: PathLike, fmt: str = "csv",
     A table whose file is missing comes back empty with its spec columns; numeric
     columns get their dtypes back, missing text cells are None.
     """
+    import pandas as pd
+
     out = Path(out_dir)
     if not out.is_dir():
         raise FileNotFoundError(f"no output folder {out}")
