@@ -244,12 +244,14 @@ TEXTS_DIR = "texts"
 def write_texts(texts: Mapping[str, str], folder: Path) -> None:
     """``<folder>/<doc_id>.txt``: the text each report's offsets point into (UTF-8, line
     ends as in the text: read it with ``newline=""`` to get the same offsets)."""
-    folder.mkdir()
+    folder.mkdir()  # new and empty: no link inside it can lead elsewhere
     for doc_id, text in texts.items():
-        path = folder / f"{doc_id}.txt"
-        if folder.resolve() not in path.resolve().parents:
+        rel = os.path.normpath(f"{doc_id}.txt")
+        if os.path.isabs(rel) or rel == os.pardir or rel.startswith(os.pardir + os.sep):
             raise TableWriteError(f"doc id {doc_id!r} would write outside {folder}")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = folder / rel
+        if os.sep in rel:
+            path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="") as f:
             f.write(text)
 

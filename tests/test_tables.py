@@ -212,3 +212,18 @@ def test_output_path_is_a_file(tmp_path):
 
 
 # Atomic writing, the CSV formula guard and the cache: tests/output/.
+
+
+def test_texts_stay_inside_their_folder(tmp_path):
+    import pytest
+
+    from extract.tables import TableWriteError, write_texts
+
+    write_texts({"rok-2023/wizyta w Toruniu": "Wizyta studyjna w Toruniu.", "raport": "Tekst."},
+                tmp_path / "texts")
+    assert (tmp_path / "texts" / "rok-2023" / "wizyta w Toruniu.txt").read_text(encoding="utf-8") == \
+        "Wizyta studyjna w Toruniu."
+    for bad in ("../poza", "a/../../poza", "/tmp/poza"):
+        with pytest.raises(TableWriteError):
+            write_texts({bad: "x"}, tmp_path / f"t{abs(hash(bad))}")
+    assert not (tmp_path / "poza.txt").exists()
