@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import TokenTable, token_table
-from ..morph.analyser import analyse, tag_categories
+from ..morph.analyser import analyse, name_labels, tag_categories
 from ..morph.names import given_name_readings
 
 
@@ -26,6 +26,18 @@ def name_word_at(t: TokenTable, i: int) -> bool:
     text = t.text[i]
     return t.is_alpha[i] and text[:1].isupper() and not t.is_upper[i] or (
         "-" in text and text[:1].isupper())
+
+
+def surname_like_at(t: TokenTable, i: int) -> bool:
+    """``surname_like`` of token i, from the token table and the form's readings."""
+    if not name_word_at(t, i):
+        return False
+    word = t.text[i]
+    if "nazwisko" in name_labels(word):
+        return True
+    if {a.pos for a in analyse(word)} <= {"ign"}:
+        return True
+    return "-" in word
 
 
 def surname_like(tok: Token) -> bool:
@@ -105,39 +117,38 @@ class NameFinder:
             if not text[i][:1].isupper() and not (alpha[i] and lower[i] in title_forms):
                 i += 1  # names and titles start with a capital ("dr", "ks." aside)
                 continue
-            tok = doc[i]
-            titled = i + 1 < n and self.is_title(tok)
+            titled = i + 1 < n and self.title_word(text[i])
             j = i + 1 if titled else i
             # "Pani Kierownik Wioletta Kardas": a capitalised role between title and name
-            while titled and j + 1 < n and self.is_role(doc, j) and not given_name_readings(doc[j].text):
+            while titled and j + 1 < n and self.is_role(doc, j) and not given_name_readings(text[j]):
                 j += 1
             if j < n and self.patron(doc, j):
                 i += 1
                 continue
             # initial + surname: "B. Komorowski"
-            if (j + 1 < n and len(doc[j].text) == 2 and doc[j].text[0].isupper() and doc[j].text[1] == "."
-                    and "nazwisko" in doc[j + 1]._.name_labels and is_name_word(doc[j + 1])
-                    and not any("nazwa_pospolita" in a.labels or not a.labels for a in doc[j + 1]._.morf)):
+            if (j + 1 < n and len(text[j]) == 2 and text[j][0].isupper() and text[j][1] == "."
+                    and "nazwisko" in name_labels(text[j + 1]) and name_word_at(table, j + 1)
+                    and not any("nazwa_pospolita" in a.labels or not a.labels for a in analyse(text[j + 1]))):
                 yield j, j + 2, "initial+surname"
                 i = j + 2
                 continue
-            if j < n and is_name_word(doc[j]) and (titled or given_name_readings(doc[j].text)):
+            if j < n and name_word_at(table, j) and (titled or given_name_readings(text[j])):
                 k = j + 1
-                while k < n and k - j < 4 and is_name_word(doc[k]) and not doc[k].is_sent_start and (
-                        given_name_readings(doc[k].text) or surname_like(doc[k])):
+                while k < n and k - j < 4 and name_word_at(table, k) and not table.sent_start[k] and (
+                        given_name_readings(text[k]) or surname_like_at(table, k)):
                     k += 1
-                    if k - j >= 2 and not given_name_readings(doc[k - 1].text):
+                    if k - j >= 2 and not given_name_readings(text[k - 1]):
                         break
-                if (k - j >= 3 and "nazwa_geograficzna" in doc[j]._.name_labels
-                        and given_name_readings(doc[j + 1].text)):
+                if (k - j >= 3 and "nazwa_geograficzna" in name_labels(text[j])
+                        and given_name_readings(text[j + 1])):
                     j += 1  # "burmistrz Dobiegniewa Leszek Waloch": the place is no given name
-                last = doc[k - 1]
-                only_given = all("imię" in a.labels for a in last._.morf if a.pos != "ign") and any(
-                    a.pos != "ign" for a in last._.morf)
+                last = analyse(text[k - 1])
+                only_given = all("imię" in a.labels for a in last if a.pos != "ign") and any(
+                    a.pos != "ign" for a in last)
                 if only_given and not titled:
                     i += 1  # "Zygmunta Augusta": given names only, no surname
                     continue
-                if k - j >= 2 and given_name_readings(doc[j].text) or (titled and k - j >= 2):
+                if k - j >= 2 and given_name_readings(text[j]) or (titled and k - j >= 2):
                     if not self.inside_institution(doc, j, k):
                         yield j, k, "title+name" if titled else "given_name+surname"
                         i = k
@@ -172,6 +183,8 @@ class NameFinder:
         n = len(doc)
         t = token_table(doc)
         for k in range(n - 3):
+            if not t.text[k][:1].isupper():
+                continue  # no name word starts here (the loop below would stop at once)
             if k > 0 and not (t.sent_start[k] or t.text[k - 1] in {",", ":", ";"}
                               or t.lower[k - 1] in {"oraz", "i"} or t.is_space[k - 1]):
                 continue
