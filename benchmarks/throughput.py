@@ -97,9 +97,11 @@ def replicate(seeds: list[tuple[str, str]], copies: int, folder: Path) -> list[s
 
 
 def run_pipeline(in_dir: Path, out_dir: Path, rules_only: bool, batch_size: int | None,
-                 jobs: int = 1, model: str | None = None) -> dict:
+                 jobs: int = 1, model: str | None = None, overrides: list[str] | None = None) -> dict:
     cmd = [sys.executable, "-m", "extract", "run", str(in_dir), "--out", str(out_dir),
            "--jobs", str(jobs)]
+    for item in overrides or []:
+        cmd += ["--set", item]
     if rules_only:
         cmd.append("--rules-only")
     if model is not None:
@@ -132,8 +134,13 @@ def run_pipeline(in_dir: Path, out_dir: Path, rules_only: bool, batch_size: int 
     }
 
 
-def measure_load(rules_only: bool, model: str | None = None) -> dict:
-    overrides = {"wizyty.statistical_model": model} if model is not None else {}
+def measure_load(rules_only: bool, model: str | None = None, settings: list[str] | None = None) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from extract.cli import _overrides  # the --set parser of wizyty run
+
+    overrides = _overrides(settings)
+    if model is not None:
+        overrides["wizyty.statistical_model"] = model
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", LOAD_SCRIPT % {"statistical": not rules_only,
                                                                  "overrides": overrides}],
@@ -201,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rules-only", action="store_true", help="pass --rules-only to extract run")
     ap.add_argument("--model", default=None, help="pass --model to extract run (e.g. models/nkjp_pl/model)")
     ap.add_argument("--batch-size", type=int, default=None, help="pass --batch-size to extract run")
+    ap.add_argument("--set", dest="overrides", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                    help="pass --set to extract run (e.g. wizyty.ud_tagger=models/ud_pl/model)")
     ap.add_argument("--jobs", default="1,2",
                     help="comma-separated --jobs values to run one after the other (default 1,2; 0 is "
                          "wizyty run's own default: every core for 32 reports or more)")
@@ -233,14 +242,14 @@ def main(argv: list[str] | None = None) -> int:
         for jobs in sorted(jobs_list):
             print(f"running the pipeline with --jobs {jobs} ...", file=sys.stderr)
             pipe = run_pipeline(in_dir, tmp / f"out-j{jobs}", args.rules_only, args.batch_size, jobs,
-                                args.model)
+                                args.model, args.overrides)
             if pipe["returncode"] not in (0, 1):
                 print(f"warning: extract run exited {pipe['returncode']}:\n{pipe['stderr_tail']}",
                       file=sys.stderr)
             pipe["jobs"] = jobs
             runs.append(pipe)
         print("measuring load time ...", file=sys.stderr)
-        load = measure_load(args.rules_only, args.model)
+        load = measure_load(args.rules_only, args.model, args.overrides)
         print("running bare Morfeusz ...", file=sys.stderr)
         morf = measure_morfeusz(texts)
     finally:
