@@ -259,7 +259,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=16, help="reports per nlp.pipe batch (16)")
     run.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                      help="worker processes; 0 (default): one per CPU core when there are at least "
-                          "32 reports to process, else 1; workers share the loaded pipeline")
+                          "32 reports to process (at most one per 16 reports and per 400 MB of free "
+                          "memory), else 1; workers share the loaded pipeline")
     run.add_argument("--engine", choices=ENGINES, default="local",
                      help="local: this machine, --jobs processes (default); dask: a Dask cluster "
                           "(extra wizyty[dask]), which also writes Parquet partitions to OUT/parquet/")

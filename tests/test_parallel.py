@@ -50,8 +50,12 @@ def test_automatic_jobs_use_every_core_only_for_a_run_worth_it(monkeypatch):
     from extract.runner import AUTO_PARALLEL_REPORTS, auto_jobs
 
     monkeypatch.setattr(parallel, "default_jobs", lambda: 4)
-    assert auto_jobs(AUTO_PARALLEL_REPORTS - 1) == 1
-    assert auto_jobs(AUTO_PARALLEL_REPORTS) == 4
+    plenty = 64 * 2**30
+    assert auto_jobs(AUTO_PARALLEL_REPORTS - 1, plenty) == 1
+    assert auto_jobs(AUTO_PARALLEL_REPORTS, plenty) == 2   # 16 reports per worker at least
+    assert auto_jobs(10 * AUTO_PARALLEL_REPORTS, plenty) == 4  # one per core
+    assert auto_jobs(10 * AUTO_PARALLEL_REPORTS, 900 * 2**20) == 2  # what the memory holds
+    assert auto_jobs(10 * AUTO_PARALLEL_REPORTS, 100 * 2**20) == 1
 
 
 def test_without_fork_each_worker_loads_its_own_pipeline(corpus_dir, monkeypatch):
