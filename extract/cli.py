@@ -192,7 +192,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     wps = summary.words / summary.seconds if summary.seconds else 0.0
     counts = ", ".join(f"{len(df)} {name}" for name, df in summary.frames.items() if name != "documents")
     say(f"{summary.processed} processed, {summary.reused} reused, {summary.failed} failed; {counts}; "
-        f"{summary.words} words in {summary.seconds:.1f}s")
+        f"{summary.words} words in {summary.seconds:.1f}s" + (f" ({wps:,.0f} words/s)" if wps else ""))
     say(f"tables written to {Path(args.out)}: "
         f"{', '.join(p.name for ps in summary.written.values() for p in ps)}, texts/")
     return EXIT_OK if not summary.failed else EXIT_SOME_FAILED
