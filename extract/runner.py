@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Sequence
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .reading import (DEFAULT_MAX_BYTES, InputError, Report, Source, collect_sources, read_report,
                       read_text_input)
-from .extensions import token_table
 from .output.provenance import finish_extraction
 from .records import Extraction, Host, Person, Place, Topic, Visit
 
@@ -139,8 +139,8 @@ def process_reports(nlp: Language, reports: Iterable[Report | InputError],
             except Exception as err:  # noqa: BLE001 - reported per file below
                 failed.append((report, "tables", err))
                 continue
-            table = token_table(doc)
-            words = sum(1 for p, s in zip(table.is_punct, table.is_space) if not p and not s)
+            # words: tokens that are neither punctuation nor space (two array columns)
+            words = int((doc.to_array([IS_PUNCT, IS_SPACE]).sum(axis=1) == 0).sum()) if len(doc) else 0
             result.words += words
             result.words_by_doc[report.doc_id] = words
             if progress:

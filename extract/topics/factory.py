@@ -18,8 +18,9 @@ from .hosts import load_host_kinds, visited_hosts
 from .model import TopicModel, TopicSignals, topic_features
 from ..visit.zones import ZoneCues, find_zones
 
-# per-doc caches this step fills; dropped afterwards so the Doc stays serialisable
-CACHES = ("wizyty_sent_table", "wizyty_lemma_sets", "wizyty_text", "wizyty_topic_words",
+# per-doc caches this step fills; dropped afterwards so the Doc stays serialisable (the
+# report's text, "wizyty_text", is a plain string: it stays for the records and offsets)
+CACHES = ("wizyty_sent_table", "wizyty_lemma_sets", "wizyty_topic_words",
           "wizyty_zones", "wizyty_sentence_lemmas", "wizyty_token_table",
           "wizyty_dates_resolved")
 
