@@ -6,12 +6,17 @@ Conventions (every component writes only these):
   readings depend on the form only, cached per form).
 * ``Token._.name_labels``: SGJP name labels over all analyses (``imię``, ``nazwisko``,
   ``nazwa_geograficzna`` ...), also a cached getter.
-* ``Token._.nkjp_tag``: the disambiguated NKJP tag (``token.lemma_`` holds its lemma).
+* ``Token._.nkjp_tag``: the disambiguated NKJP tag (``token.lemma_`` holds its lemma); a
+  getter/setter over one list per Doc (``nkjp_tags(doc)``).
 * ``doc.spans[KEY]`` for KEY in ``dates``, ``places``, ``institutions``, ``people``:
   every span has ``span._.base`` (base form), ``span._.attrs`` (a dict of the
   key's fields) and ``span._.rule`` (which rule or model produced it: Presidio-style
   explanation).
 * ``Doc._.topics``: list of ``records.Topic``; ``Doc._.visit``: ``records.Visit``.
+
+Per-report tables that the rule steps read instead of ``doc[i]`` (a Token object per
+access): ``token_table``, ``lemma_sets``, ``nkjp_tags``, ``sentence_of``/``sentences``,
+``sentence_lemmas``, ``text_of``; per-step values go through ``step_cached``.
 """
 from __future__ import annotations
 
