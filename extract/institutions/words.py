@@ -92,10 +92,15 @@ def normalise_quotes(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=4)
 def load_triggers(types_file: str = "institution_types.csv") -> tuple[Trigger, ...]:
     """The kind triggers of ``institution_types.csv``, longest lemma sequence first (read once:
     the institution finder and the visit step's visited names both match them)."""
+    return _load_triggers(types_file)
+
+
+@lru_cache(maxsize=4)
+def _load_triggers(types_file: str) -> tuple[Trigger, ...]:
+    # (cached on the file name: a call with and one without the default argument share it)
     triggers = [
         Trigger(tuple(r["pattern"].split()), r["type"], r["generic"] == "1", r["anywhere"] == "1",
                 frozenset(w for w in (r.get("not_after") or "").split("|") if w))
