@@ -42,14 +42,21 @@ def _init(pipeline_args: dict[str, Any]) -> None:
     _NLP = build_pipeline(**pipeline_args)
 
 
+WARM_UP = ("Wizyta studyjna w Bydgoszczy odbyła się w dniach 5-6 maja 2023 r. Organizatorem był "
+           "Regionalny Ośrodek Polityki Społecznej w Toruniu. Odwiedziliśmy Spółdzielnię Socjalną "
+           "„Kuźnia” w Chełmnie, gdzie spotkaliśmy się z Panem Janem Kowalskim, prezesem spółdzielni. "
+           "Uczestnicy poznali zasady ekonomii społecznej i reintegracji zawodowej.")
+
+
 def _context(preloaded) -> multiprocessing.context.BaseContext | None:
     """Fork workers from a parent that loaded the pipeline already (where the platform
     forks), so that no worker spends a second loading its own copy; else the default."""
     global _NLP
     if preloaded is None or "fork" not in multiprocessing.get_all_start_methods():
         return None
-    # the dictionaries and gazetteer load on the first document: once here, not per worker
-    preloaded("Wizyta studyjna w Bydgoszczy odbyła się 5 maja 2023 r.")
+    # the dictionaries, gazetteer and other lazily built look-ups load on the first
+    # document: once here, not per worker (a text that passes through every step)
+    preloaded(WARM_UP)
     _NLP = preloaded  # inherited by the forked workers
     # the loaded objects out of the collector's reach: a worker's collections would write to
     # every inherited object's header and so copy the pages it shares with this process
