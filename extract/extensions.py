@@ -244,6 +244,13 @@ class SpanIndex:
         return self.spans[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
 
+def span_list(doc: Doc, key: str) -> list[Span]:
+    """``list(doc.spans[key])`` in the group's own order, built once per step (iterating a
+    span group builds a new Span object per member on every pass; the group must not
+    change within the step)."""
+    return step_cached(doc, ("span_list", key), lambda: list(doc.spans.get(key, [])))
+
+
 def span_index(doc: Doc, key: str) -> SpanIndex:
     """``doc.spans[key]`` indexed once per step (the group must not change within the step)."""
     def build() -> SpanIndex:

@@ -11,6 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import STEP_CACHE
 from ..records import Topic
 from ..resources import MODELS_DIR
 from .cues import TopicCues
@@ -22,7 +23,7 @@ from ..visit.zones import ZoneCues, find_zones
 # report's text, "wizyty_text", is a plain string: it stays for the records and offsets)
 CACHES = ("wizyty_sent_table", "wizyty_lemma_sets", "wizyty_topic_words",
           "wizyty_zones", "wizyty_sentence_lemmas", "wizyty_token_table",
-          "wizyty_dates_resolved")
+          "wizyty_dates_resolved", STEP_CACHE)
 
 
 class TopicScorer:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..extensions import span_list
 from spacy.tokens import Doc
 
 from ..resources import read_csv
@@ -35,7 +36,7 @@ def visited_hosts(doc: Doc) -> list[VisitedHost]:
     if visit is not None and hasattr(visit, "hosts"):
         return [VisitedHost(h.span.start, h.span.end, h.type or "", h.name or "") for h in visit.hosts]
     out = []
-    for span in doc.spans.get("institutions", []):
+    for span in span_list(doc, "institutions"):
         t = (span._.attrs or {}).get("type")
         if t:
             out.append(VisitedHost(span.start, span.end, t, span._.base))

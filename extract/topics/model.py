@@ -20,7 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from ..extensions import token_table
+from ..extensions import span_list, token_table
 from .cues import CueMatch, TopicCues
 from .hosts import VisitedHost
 from ..visit.zones import Zones
@@ -57,10 +57,10 @@ def _where(m: CueMatch, hosts: list[VisitedHost], names: list[tuple[int, int]], 
 def topic_features(doc: Doc, cues: TopicCues, zones: Zones, hosts: list[VisitedHost],
                    host_kinds: dict[str, dict[str, int]], topics: list[str]) -> dict[str, TopicSignals]:
     """Signals for every topic code in ``topics``."""
-    names = [(s.start, s.end) for s in doc.spans.get("institutions", [])
+    names = [(s.start, s.end) for s in span_list(doc, "institutions")
              if not (s._.attrs or {}).get("abbreviation")]
     # names the visit step set aside: funders, partners, founders, the organiser, the visitors'
-    side = [(s.start, s.end) for s in doc.spans.get("institutions", [])
+    side = [(s.start, s.end) for s in span_list(doc, "institutions")
             if str((s._.attrs or {}).get("host_rule", "")).startswith("excluded:")
             and (s._.attrs or {}).get("host_rule") not in KEPT_EXCLUSIONS]
     raw: dict[str, dict[str, float]] = {t: defaultdict(float) for t in topics}

@@ -22,8 +22,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from ..evaluate import fold
-from ..extensions import (sentence_lemmas, sentence_of, span_index, span_lemmas, step_cached, text_of,
-                          token_table)
+from ..extensions import (sentence_lemmas, sentence_of, span_index, span_lemmas, span_list, step_cached,
+                          text_of, token_table)
 from ..morph.analyser import analyse
 from ..places import qualifies_previous_place
 from ..resources import MODELS_DIR
@@ -277,7 +277,7 @@ def _placed_names(doc: Doc) -> dict[str, tuple[int, str, str | None]]:
     "w <place>" phrase the rules found (city_span), computed once per document."""
     def build() -> dict[str, tuple[int, str, str | None]]:
         out: dict[str, tuple[int, str, str | None]] = {}
-        for inst in doc.spans.get("institutions", []):
+        for inst in span_list(doc, "institutions"):
             a = inst._.attrs or {}
             if a.get("city_span") and a.get("city"):
                 for name in {_fold(inst._.base), _fold(a.get("full"))} - {""}:
@@ -289,7 +289,7 @@ def _placed_names(doc: Doc) -> dict[str, tuple[int, str, str | None]]:
 def _attached_places(doc: Doc) -> set[tuple[int, int]]:
     """Character spans of the "w <place>" phrases attached to institution names."""
     return step_cached(doc, "attached_places", lambda: {
-        tuple(i._.attrs["city_span"]) for i in doc.spans.get("institutions", [])
+        tuple(i._.attrs["city_span"]) for i in span_list(doc, "institutions")
         if i._.attrs.get("city_span")})
 
 

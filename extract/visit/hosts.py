@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Span
 
 from ..institutions import InstitutionFinder
 from ..institutions.words import ORDINALS
-from ..extensions import (lemma_set, lemma_sets, sentence_lemmas, sentence_of, span_index, step_cached,
-                          text_of, token_table)
+from ..extensions import (lemma_set, lemma_sets, sentence_lemmas, sentence_of, span_index, span_list,
+                          step_cached, text_of, token_table)
 from ..morph.analyser import analyse
 from ..places import resolve_city
 from .choices import HostChoice, fold
@@ -43,7 +43,7 @@ class HostSelector:
             banned.add(tuple(organizer._.attrs["city_span"]))
         visitors = find_zones(doc, self.zones).visitor
         step_cached(doc, "visitor_tokens", lambda: visitors)
-        for span in doc.spans.get("institutions", []):
+        for span in span_list(doc, "institutions"):
             attrs = span._.attrs
             reason = self.excluded(doc, span, organizer, out)
             if not reason and span.start in visitors:
@@ -354,7 +354,7 @@ class HostSelector:
         """ "z gośćmi spotkał się Burmistrz Dobiegniewa": meeting a gmina's head is meeting
         the gmina (annotation: local governments the group met are hosts)."""
         out: list[HostChoice] = []
-        for person in doc.spans.get("people", []):
+        for person in span_list(doc, "people"):
             attrs = person._.attrs
             role, rspan = attrs.get("role") or "", attrs.get("role_span")
             if not rspan or role.split(" ", 1)[0] not in self.cues["municipal_head"]:
@@ -455,7 +455,7 @@ def display_name(doc: Doc, span: Span) -> str:
         return span._.base
     rest = span[1:].text if len(span) > 1 else ""
     full = fold(f"{attrs['full']} {rest}")
-    for other in doc.spans.get("institutions", []):
+    for other in span_list(doc, "institutions"):
         if other._.attrs.get("abbreviation") or other._.attrs.get("type") != attrs.get("type"):
             continue
         if full in {fold(other._.base), fold(other._.attrs.get("singular"))}:

@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import lemma_set, lemma_sets, sentence_of, sentences, text_of, token_table
+from ..extensions import lemma_set, lemma_sets, sentence_of, sentences, span_list, text_of, token_table
 from ..institutions.words import agrees
 from .choices import fold
 from .cues import Cues
@@ -19,7 +19,7 @@ def find_organizer(doc: Doc, cues: Cues) -> tuple[Span | None, str]:
     "organizatorem był …", "Wizytę przygotował ROPS": the first sentence with an
     organising cue and an institution in one of those positions."""
     organize = cues["organize"]
-    usable = [s for s in doc.spans.get("institutions", [])
+    usable = [s for s in span_list(doc, "institutions")
               if not (s._.attrs.get("bare") or s._.attrs.get("plural") or s._.attrs.get("lowercase")
                       or s._.attrs.get("ner"))]
     by_sentence: dict[int, list[Span]] = {}
@@ -175,7 +175,7 @@ def fill_city_from_other_mentions(doc: Doc, organizer: Span) -> None:
     """The organiser's seat from another mention of it ("… Mazowiecki Ośrodek Doradztwa
     Rolniczego …" and later "MODR Warszawa")."""
     name = fold(organizer._.base)
-    for other in doc.spans.get("institutions", []):
+    for other in span_list(doc, "institutions"):
         a = other._.attrs
         if other.start == organizer.start or a.get("city_rule") not in {"w+place", "name+place"}:
             continue

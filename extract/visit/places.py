@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import sentence_lemmas, step_cached
+from ..extensions import sentence_lemmas, span_list, step_cached
 from ..places import resolve_city
 from .choices import HostChoice, PlaceChoice
 from .cues import Cues
@@ -13,7 +13,7 @@ from .visited_names import SKIP_WORDS, visit_verbs
 def visited_objects(doc: Doc, strong: set[str]) -> set[int]:
     """Start tokens of places that are the objects of a visiting verb, with the places
     coordinated with them: "Grupa odwiedziła m.in. Białystok, Korycin i Supraśl"."""
-    starts = {p.start: p for p in doc.spans.get("places", [])}
+    starts = {p.start: p for p in span_list(doc, "places")}
     out: set[int] = set()
     for i in visit_verbs(doc, strong):
         k = i + 1
@@ -34,13 +34,13 @@ def visited_places(doc: Doc, hosts: list[HostChoice], organizer: Span | None, cu
     host_cities = {h.city for h in hosts if h.city}
     org_city = organizer._.attrs.get("city") if organizer is not None else None
     host_spans = {h.span.start for h in hosts}
-    not_host_places = {tuple(i._.attrs["city_span"]) for i in doc.spans.get("institutions", [])
+    not_host_places = {tuple(i._.attrs["city_span"]) for i in span_list(doc, "institutions")
                        if i._.attrs.get("city_span") and i.start not in host_spans}
     visitors = step_cached(doc, "visitor_tokens", set)
     objects = visited_objects(doc, cues["visit_strong"])
     out: list[PlaceChoice] = []
     seen: set[str] = set()
-    for p in doc.spans.get("places", []):
+    for p in span_list(doc, "places"):
         name = p._.base
         if name in seen:
             continue
