@@ -3,7 +3,9 @@
 A re-run into the same ``--out`` reuses the records of every report whose file has the
 same content (sha256) under the same doc id, when the pipeline is the same: the
 fingerprint covers the package's code and version, the config and overrides, the model
-and every data file under ``models/``. Anything else is processed again. Entries are
+and every data file under ``models/`` (a file's contents are hashed again only when its size
+or modification time changed, remembered by ``extract.disk_cache``). Anything else is
+processed again. Entries are
 written one file per report as soon as its batch is done (write, rename), so a run that is
 interrupted or crashes keeps what it finished and the next run resumes there; an entry a
 system crash left empty or cut short does not parse and its report is processed again.
@@ -17,6 +19,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
@@ -40,6 +43,7 @@ def fingerprint(settings: dict[str, Any], extra_paths: Iterable[Path] = ()) -> s
     from .. import __version__
     from ..resources import MODELS_DIR, PACKAGE_DIR
 
+    digests = _FileDigests()
     h = hashlib.sha256()
     h.update(__version__.encode())
     h.update(json.dumps(settings, sort_keys=True, default=str).encode())
@@ -49,11 +53,50 @@ def fingerprint(settings: dict[str, Any], extra_paths: Iterable[Path] = ()) -> s
             if root == PACKAGE_DIR and MODELS_DIR in p.parents:
                 continue  # packaged models/: hashed below
             h.update(p.relative_to(root).as_posix().encode() + b"\0")
-            h.update(hashlib.sha256(p.read_bytes()).digest())
+            h.update(digests.of(p))
     for extra in extra_paths:
         for p in ([extra] if extra.is_file() else _files(extra)):
-            h.update(str(p).encode() + b"\0" + hashlib.sha256(p.read_bytes()).digest())
+            h.update(str(p).encode() + b"\0" + digests.of(p))
+    digests.save()
     return h.hexdigest()
+
+
+RACY_NS = 2_000_000_000  # files modified this recently are not remembered
+
+
+class _FileDigests:
+    """sha256 of files, remembered on disk by (size, modification time) as git does: the
+    fingerprint reads the ~130 MB of model files only when one of them changed."""
+
+    NAME, KEY = "file-digests", "sha256-by-stat-1"
+
+    def __init__(self) -> None:
+        from .. import disk_cache
+
+        stored = disk_cache.load(self.NAME, self.KEY)
+        self.known: dict[str, tuple[int, int, bytes]] = stored if isinstance(stored, dict) else {}
+        self.changed = False
+
+    def of(self, path: Path) -> bytes:
+        st = path.stat()
+        key = str(path.resolve())
+        hit = self.known.get(key)
+        if hit is not None and hit[0] == st.st_size and hit[1] == st.st_mtime_ns:
+            return hit[2]
+        digest = hashlib.sha256(path.read_bytes()).digest()
+        if time.time_ns() - st.st_mtime_ns > RACY_NS:
+            # (a file changed in the last seconds could change again within the same
+            # timestamp tick and keep its size: such files are hashed every time)
+            self.known[key] = (st.st_size, st.st_mtime_ns, digest)
+            self.changed = True
+        return digest
+
+    def save(self) -> None:
+        if self.changed:
+            from .. import disk_cache
+
+            disk_cache.save(self.NAME, self.KEY, self.known)
+            self.changed = False
 
 
 def _rebuild(cls, data: dict):

@@ -39,3 +39,27 @@ def test_prune_keeps_only_the_current_fingerprint(tmp_path):
     new.put("r1", "0" * 64, extraction(), 1)
     new.prune()
     assert not old.dir.exists() and new.get("r1", "0" * 64) is not None
+
+
+def test_fingerprint_sees_a_same_size_change_made_at_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("WIZYTY_CACHE", str(tmp_path / "cache"))
+    extra = tmp_path / "cues.csv"
+    extra.write_text("topic,cue\nseniorzy,senior\n", encoding="utf-8")
+    first = fingerprint({"overrides": {}}, [extra])
+    extra.write_text("topic,cue\nseniorzy,seniox\n", encoding="utf-8")  # same size, same second
+    assert fingerprint({"overrides": {}}, [extra]) != first
+
+
+def test_fingerprint_remembers_digests_of_unchanged_files(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setenv("WIZYTY_CACHE", str(tmp_path / "cache"))
+    extra = tmp_path / "cues.csv"
+    extra.write_text("topic,cue\nseniorzy,senior\n", encoding="utf-8")
+    old = extra.stat().st_mtime_ns - 10**10  # written ten seconds ago
+    os.utime(extra, ns=(old, old))
+    first = fingerprint({"overrides": {}}, [extra])
+    assert list((tmp_path / "cache").glob("file-digests-*.pickle"))
+    assert fingerprint({"overrides": {}}, [extra]) == first
+    extra.write_text("topic,cue\nseniorzy,senior\nrodzina,rodzina\n", encoding="utf-8")
+    assert fingerprint({"overrides": {}}, [extra]) != first
