@@ -1,8 +1,11 @@
 """Process reports in several worker processes (``wizyty run --jobs N``).
 
 spaCy's own ``n_process`` ships Docs between processes, and our Docs carry Python objects
-(the visit, topics) that do not serialise; instead each worker builds the pipeline once
-(pool initializer) and returns finished table records for a chunk of reports, which pickle.
+(the visit, topics) that do not serialise; instead each worker has the pipeline once and
+returns finished table records for a chunk of reports, which pickle. Where the platform
+forks, the workers are forked from the parent's loaded and warmed pipeline (shared
+copy-on-write, the loaded objects frozen out of the collector's reach first); elsewhere
+each builds its own in the pool initializer.
 Chunks are handed out a few at a time (at most ``2 * jobs`` in flight), so neither the
 texts waiting to be sent nor the results waiting to be collected grow with the number of
 reports, and results come back in input order as soon as their chunk is done.
