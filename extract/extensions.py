@@ -71,9 +71,12 @@ def _set_tag(token: Token, value: str) -> None:
 
 
 def nkjp_tags(doc: Doc) -> list[str]:
-    """Every token's NKJP tag ("" where none was chosen)."""
+    """Every token's NKJP tag ("" where none was chosen; a Doc without the Morfeusz step
+    gets an empty list once, not one per call: rules call this per token)."""
     tags = doc.user_data.get(TAGS_KEY)
-    return tags if tags is not None and len(tags) == len(doc) else [""] * len(doc)
+    if tags is None or len(tags) != len(doc):
+        tags = doc.user_data[TAGS_KEY] = [""] * len(doc)
+    return tags
 
 
 register()

@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..cue_index import FirstWordIndex
 from ..extensions import (add_span, annotate, drop_step_cache, lemma_set, lemma_sets, sentence_of,
                           text_of, token_table)
 from ..morph.analyser import tag_categories
@@ -31,26 +32,17 @@ class InstitutionFinder(CityAttachment):
         self.triggers = list(load_triggers(types_file))
         self.abbreviations = {r["abbr"]: r for r in read_csv(abbreviations_file)}
         self.max_quote_tokens = max_quote_tokens
-        self.first_lemmas = frozenset(t.lemmas[0] for t in self.triggers)
-        # triggers by first lemma, each with its rank in the file (the first listed wins)
+        # triggers by first lemma (the first listed that matches wins)
+        self.index = FirstWordIndex((t.lemmas[0], t) for t in self.triggers)
+        self.first_lemmas = self.index.firsts
         # one-word keywords that type a name wherever they stand in it ("… Spółdzielnia Socjalna")
         self.anywhere = [t for t in self.triggers if t.anywhere and len(t.lemmas) == 1]
         self.anywhere_lemmas = frozenset(t.lemmas[0] for t in self.anywhere)
-        self.by_first: dict[str, list[tuple[int, Trigger]]] = {}
-        for rank, trig in enumerate(self.triggers):
-            self.by_first.setdefault(trig.lemmas[0], []).append((rank, trig))
 
     # -- matching -------------------------------------------------------------------
     def match_at(self, doc: Doc, i: int, lemma_cache: list[frozenset[str]]) -> Trigger | None:
-        first = lemma_cache[i] & self.first_lemmas
-        if not first:
-            return None
-        if len(first) == 1:
-            candidates = self.by_first[next(iter(first))]
-        else:
-            candidates = sorted((c for w in first for c in self.by_first[w]), key=lambda c: c[0])
         n_tokens = len(lemma_cache)
-        for _rank, trig in candidates:
+        for trig in self.index.candidates(lemma_cache[i]):
             n = len(trig.lemmas)
             if i + n > n_tokens:
                 continue

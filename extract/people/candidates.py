@@ -11,44 +11,34 @@ from typing import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import TokenTable, token_table
+from ..extensions import token_table
 from ..morph.analyser import analyse, name_labels, tag_categories
 from ..morph.names import given_name_readings
 
 
-def is_name_word(tok: Token) -> bool:
-    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper or (
-        "-" in tok.text and tok.text[:1].isupper())
-
-
-def name_word_at(t: TokenTable, i: int) -> bool:
-    """``is_name_word`` of token i, from the Doc's token table."""
-    text = t.text[i]
-    return t.is_alpha[i] and text[:1].isupper() and not t.is_upper[i] or (
+@lru_cache(maxsize=200_000)
+def name_word(text: str) -> bool:
+    """A capitalised word ("Kowalski", "Stańska-Mackiewicz"), not an acronym: a function of
+    the form (``Token.is_alpha``/``is_upper`` are ``str.isalpha``/``isupper``)."""
+    return text.isalpha() and text[:1].isupper() and not text.isupper() or (
         "-" in text and text[:1].isupper())
 
 
-def surname_like_at(t: TokenTable, i: int) -> bool:
-    """``surname_like`` of token i, from the token table and the form's readings."""
-    if not name_word_at(t, i):
+def is_name_word(tok: Token) -> bool:
+    return name_word(tok.text)
+
+
+def surname_like(word: str) -> bool:
+    """A capitalised word SGJP reads as a surname, or does not know; a capitalised word
+    inside a sentence that SGJP knows only as a common word is no surname (hyphenated
+    ones aside)."""
+    if not name_word(word):
         return False
-    word = t.text[i]
     if "nazwisko" in name_labels(word):
         return True
     if {a.pos for a in analyse(word)} <= {"ign"}:
         return True
     return "-" in word
-
-
-def surname_like(tok: Token) -> bool:
-    if not is_name_word(tok):
-        return False
-    if "nazwisko" in tok._.name_labels:
-        return True
-    if {a.pos for a in tok._.morf} <= {"ign"}:
-        return True
-    # a capitalised word inside a sentence that SGJP knows only as a common word is no surname
-    return "-" in tok.text
 
 
 COVER_KEY = "wizyty_people_cover"
@@ -89,22 +79,16 @@ class NameFinder:
         self.exclusion = exclusion
         self.is_role = is_role
         self.use_ner = use_ner
+        self.title_word = lru_cache(maxsize=100_000)(self._title_word)
 
     def is_title(self, tok: Token) -> bool:
         """Pan, Panem, Pani, Panią, dr, ks. …"""
         return self.title_word(tok.text)
 
-    def title_word(self, text: str) -> bool:
-        """``is_title`` of a word form (a function of the form: memoised)."""
-        memo = self.__dict__.setdefault("_title_memo", {})
-        hit = memo.get(text)
-        if hit is None:
-            if len(memo) >= 100_000:
-                memo.clear()
-            low = text.lower()
-            hit = memo[text] = low in self.titles or text.isalpha() and any(
-                a.lemma.lower() in self.titles for a in analyse(text) if a.pos == "subst")
-        return hit
+    def _title_word(self, text: str) -> bool:
+        """``is_title`` of a word form (a function of the form: ``title_word`` memoises it)."""
+        return text.lower() in self.titles or text.isalpha() and any(
+            a.lemma.lower() in self.titles for a in analyse(text) if a.pos == "subst")
 
     def __call__(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
         yield from self._couples(doc)
@@ -127,15 +111,15 @@ class NameFinder:
                 continue
             # initial + surname: "B. Komorowski"
             if (j + 1 < n and len(text[j]) == 2 and text[j][0].isupper() and text[j][1] == "."
-                    and "nazwisko" in name_labels(text[j + 1]) and name_word_at(table, j + 1)
+                    and "nazwisko" in name_labels(text[j + 1]) and name_word(text[j + 1])
                     and not any("nazwa_pospolita" in a.labels or not a.labels for a in analyse(text[j + 1]))):
                 yield j, j + 2, "initial+surname"
                 i = j + 2
                 continue
-            if j < n and name_word_at(table, j) and (titled or given_name_readings(text[j])):
+            if j < n and name_word(text[j]) and (titled or given_name_readings(text[j])):
                 k = j + 1
-                while k < n and k - j < 4 and name_word_at(table, k) and not table.sent_start[k] and (
-                        given_name_readings(text[k]) or surname_like_at(table, k)):
+                while k < n and k - j < 4 and name_word(text[k]) and not table.sent_start[k] and (
+                        given_name_readings(text[k]) or surname_like(text[k])):
                     k += 1
                     if k - j >= 2 and not given_name_readings(text[k - 1]):
                         break
@@ -170,7 +154,7 @@ class NameFinder:
         for k in range(len(doc) - 3):
             if t.lower[k + 1] not in {"i", "oraz"}:
                 continue
-            if (name_word_at(t, k) and name_word_at(t, k + 2) and name_word_at(t, k + 3)
+            if (name_word(t.text[k]) and name_word(t.text[k + 2]) and name_word(t.text[k + 3])
                     and given_name_readings(t.text[k]) and given_name_readings(t.text[k + 2])
                     and plural_surname(t.text[k + 3])):
                 yield k, k + 1, "couple"
@@ -189,7 +173,7 @@ class NameFinder:
                               or t.lower[k - 1] in {"oraz", "i"} or t.is_space[k - 1]):
                 continue
             e = k
-            while e < n and e - k < 4 and name_word_at(t, e) and _foreign_name_word(t.text[e]):
+            while e < n and e - k < 4 and name_word(t.text[e]) and _foreign_name_word(t.text[e]):
                 e += 1
             if (2 <= e - k and e + 1 < n and t.text[e] in {"–", "-", "—"} and self.is_role(doc, e + 1)
                     and not given_name_readings(doc[k].text) and not self.is_title(doc[k])):

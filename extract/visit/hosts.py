@@ -29,6 +29,7 @@ class HostSelector:
         self.cues = cues
         self.zones = ZoneCues.load(zones_file)
         self.city_model = CityModel.load(city_model) if city_model else None
+        self._names_visitors = lru_cache(maxsize=100_000)(self._visitor_noun)
 
     def __call__(self, doc: Doc, organizer: Span | None) -> list[HostChoice]:
         hosts = self.select(doc, organizer)
@@ -215,20 +216,13 @@ class HostSelector:
                 return not (k > 0 and table.lower[k - 1] in {"z", "ze"})
         return False
 
-    def _names_visitors(self, word: str) -> bool:
+    def _visitor_noun(self, word: str) -> bool:
         """A plural noun for the visiting group ("przedstawiciele", "pracowników", "kadra")
-        in the nominative, genitive or accusative (memoised per form)."""
-        memo = self.__dict__.setdefault("_visitor_memo", {})
-        hit = memo.get(word)
-        if hit is None:
-            if len(memo) >= 100_000:
-                memo.clear()
-            visitor = self.cues["visitor"]
-            readings = [a for a in analyse(word) if a.lemma.lower() in visitor
-                        and (a.has("nom") or a.has("gen") or a.has("acc"))]
-            hit = memo[word] = bool(readings) and any(
-                ":pl:" in a.tag or a.lemma in {"kadra", "delegacja"} for a in readings)
-        return hit
+        in the nominative, genitive or accusative (``_names_visitors`` memoises it per form)."""
+        visitor = self.cues["visitor"]
+        readings = [a for a in analyse(word) if a.lemma.lower() in visitor
+                    and (a.has("nom") or a.has("gen") or a.has("acc"))]
+        return bool(readings) and any(":pl:" in a.tag or a.lemma in {"kadra", "delegacja"} for a in readings)
 
     def _people_from(self, doc: Doc, span: Span) -> bool:
         """ "dla osób niepełnosprawnych z Warsztatów …", "seniorów z Caritasu": where people

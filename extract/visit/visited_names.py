@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..cue_index import FirstWordIndex
 from ..extensions import (annotate, lemma_set, lemma_sets, sentence_of, span_lemmas, step_cached,
                           text_of, token_table)
 from ..institutions.words import ORDINALS, load_triggers
@@ -40,27 +41,19 @@ def kind_patterns() -> list[tuple[tuple[str, ...], str]]:
 def _kind_in(doc: Doc, start: int, end: int) -> str | None:
     """The type of the first kind word sequence in tokens [start, end) ("spółdzielnie
     socjalne" -> SPOLDZIELNIA_SOCJALNA)."""
-    firsts, index = _kind_index()
+    index = _kind_index()
     sets = lemma_sets(doc)
     for k in range(start, end):
-        found = firsts & sets[k]
-        if not found:
-            continue
-        candidates = sorted((c for w in found for c in index[w]), key=lambda c: c[0])
-        for _rank, lemmas, code in candidates:  # in the triggers' order, as listed
+        for lemmas, code in index.candidates(sets[k]):  # in the triggers' order, as listed
             if k + len(lemmas) <= end and all(lem in sets[k + n] for n, lem in enumerate(lemmas)):
                 return code
     return None
 
 
 @lru_cache(maxsize=1)
-def _kind_index() -> tuple[frozenset[str], dict[str, list[tuple[int, tuple[str, ...], str]]]]:
-    """``kind_patterns`` by first lemma (with their rank): a token tries only the kinds
-    that can start with it."""
-    index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
-    for rank, (lemmas, code) in enumerate(kind_patterns()):
-        index.setdefault(lemmas[0], []).append((rank, lemmas, code))
-    return frozenset(index), index
+def _kind_index() -> FirstWordIndex[tuple[tuple[str, ...], str]]:
+    """``kind_patterns`` by first lemma: a token tries only the kinds that can start with it."""
+    return FirstWordIndex((lemmas[0], (lemmas, code)) for lemmas, code in kind_patterns())
 
 
 def _line_starts(doc: Doc) -> list[int]:

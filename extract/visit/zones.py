@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..extensions import lemma_sets, nkjp_tags, sentence_of, token_table
+from ..cue_index import FirstWordIndex
 from ..resources import read_csv
 
 PREDICATES = {"fin", "praet", "impt", "imps", "bedzie", "winien"}
@@ -42,57 +43,35 @@ class ZoneCues:
         token pass the table instead of looking it up per token."""
         if i >= len(sets):
             return 0
-        firsts = self._first_words(kind) & sets[i]
-        if not firsts:
-            return 0  # no cue of this kind starts with this word (most tokens): one set test
-        index = self._by_first(kind)
-        if len(firsts) == 1:
-            cues = index[next(iter(firsts))]
-        else:  # the first listed cue wins, as in the file's order
-            cues = sorted((c for w in firsts for c in index[w]), key=lambda c: c[0])
-        n_tokens = len(sets)
-        for _rank, cue in cues:
+        n_tokens = len(sets)  # the first listed cue of this kind that matches wins
+        for cue in self._index(kind).candidates(sets[i]):
             n = len(cue)
             if i + n <= n_tokens and all(cue[k] in sets[i + k] for k in range(1, n)):
                 return n
         return 0
 
-    def _by_first(self, kind: str) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
-        """The cues of ``kind`` by first word, each with its rank in the file."""
+    def _index(self, kind: str) -> FirstWordIndex[tuple[str, ...]]:
+        """The cues of ``kind`` by first word."""
         cache = self.__dict__.setdefault("_index_cache", {})
         index = cache.get(kind)
         if index is None:
-            index = cache[kind] = {}
-            for rank, cue in enumerate(self.by_kind.get(kind, ())):
-                if cue:
-                    index.setdefault(cue[0], []).append((rank, cue))
+            index = cache[kind] = FirstWordIndex((cue[0], cue) for cue in self.by_kind.get(kind, ()) if cue)
         return index
 
-    def starts(self, sets: list[frozenset], kind: str) -> list[int]:
-        """Every token index where a cue of ``kind`` may start (its first word matches)."""
-        first = self._first_words(kind)
-        return [i for i in self._any_starts(sets) if not first.isdisjoint(sets[i])]
+    def starts(self, sets: list[frozenset], kind: str, among: list[int]) -> list[int]:
+        """The token indices of ``among`` where a cue of ``kind`` may start (its first word
+        matches)."""
+        first = self._index(kind).firsts
+        return [i for i in among if not first.isdisjoint(sets[i])]
 
-    def _any_starts(self, sets: list[frozenset]) -> list[int]:
+    def any_starts(self, sets: list[frozenset]) -> list[int]:
         """Token indices where a cue of any kind may start: one pass over the report's
-        lemma table for all kinds (remembered for the last table seen)."""
-        last = self.__dict__.get("_last_starts")
-        if last is not None and last[0] is sets:
-            return last[1]
+        lemma table for all kinds (``starts`` then looks at these only)."""
         every = self.__dict__.get("_every_first")
         if every is None:
             every = self.__dict__["_every_first"] = frozenset(
                 cue[0] for cues in self.by_kind.values() for cue in cues if cue)
-        found = [i for i, lemmas in enumerate(sets) if not every.isdisjoint(lemmas)]
-        self.__dict__["_last_starts"] = (sets, found)
-        return found
-
-    def _first_words(self, kind: str) -> frozenset[str]:
-        cache = self.__dict__.setdefault("_first_cache", {})
-        words = cache.get(kind)
-        if words is None:
-            words = cache[kind] = frozenset(cue[0] for cue in self.by_kind.get(kind, ()) if cue)
-        return words
+        return [i for i, lemmas in enumerate(sets) if not every.isdisjoint(lemmas)]
 
 
 def is_predicate(doc: Doc, i: int) -> bool:
@@ -130,10 +109,15 @@ def _find_zones(doc: Doc, cues: ZoneCues) -> Zones:
     programme: set[int] = set()
     sets = lemma_sets(doc)
     lower = token_table(doc).lower
+    anywhere = cues.any_starts(sets)
+
+    def found(kind: str) -> list[int]:
+        return [i for i in cues.starts(sets, kind, anywhere) if cues.at_in(sets, i, kind)]
+
     # where a participation cue stands (asked for every "visitor_if" cue's sentence)
-    participations = [k for k in cues.starts(sets, "participation") if cues.at_in(sets, k, "participation")]
+    participations = found("participation")
     # only tokens whose lemmas can open a cue are tried (one set test per token)
-    for i in sorted(set(cues.starts(sets, "visitor")) | set(cues.starts(sets, "visitor_if"))):
+    for i in sorted(set(cues.starts(sets, "visitor", anywhere)) | set(cues.starts(sets, "visitor_if", anywhere))):
         sent = sentence_of(doc, i)
         n = cues.at_in(sets, i, "visitor")
         if not n and cues.at_in(sets, i, "visitor_if"):
@@ -150,10 +134,8 @@ def _find_zones(doc: Doc, cues: ZoneCues) -> Zones:
                     k > i + n or not sets[k] & {"być", "znaleźć"})):
                 visitor.add(k)
                 k += 1
-    aim_sents = {sentence_of(doc, i).start: sentence_of(doc, i)
-                 for i in cues.starts(sets, "aim") if cues.at_in(sets, i, "aim")}
-    programme_sents = {sentence_of(doc, i).start: sentence_of(doc, i)
-                       for i in cues.starts(sets, "programme") if cues.at_in(sets, i, "programme")}
+    aim_sents = {sentence_of(doc, i).start: sentence_of(doc, i) for i in found("aim")}
+    programme_sents = {sentence_of(doc, i).start: sentence_of(doc, i) for i in found("programme")}
     for start, sent in aim_sents.items():
         aim.update(range(sent.start, sent.end))
     for start, sent in programme_sents.items():
