@@ -5,10 +5,10 @@ same content (sha256) under the same doc id, when the pipeline is the same: the
 fingerprint covers the package's code and version, the config and overrides, the model
 and every data file under ``models/`` (a file's contents are hashed again only when its size
 or modification time changed, remembered by ``extract.disk_cache``). Anything else is
-processed again. Entries are
-written one file per report as soon as its batch is done (write, rename), so a run that is
-interrupted or crashes keeps what it finished and the next run resumes there; an entry a
-system crash left empty or cut short does not parse and its report is processed again.
+processed again. Entries are written one file per report as soon as its batch is done
+(write, rename), so a run that is interrupted or crashes keeps what it finished and the next
+run resumes there; an entry a system crash left empty or cut short does not parse and its
+report is processed again.
 Only the current fingerprint's folder is kept.
 """
 from __future__ import annotations
@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+from .. import disk_cache
 from ..records import Extraction, Host, Person, Place, Topic, Visit, as_row
 
 CACHE_DIR = ".wizyty-cache"
@@ -71,8 +72,6 @@ class _FileDigests:
     NAME, KEY = "file-digests", "sha256-by-stat-1"
 
     def __init__(self) -> None:
-        from .. import disk_cache
-
         stored = disk_cache.load(self.NAME, self.KEY)
         self.known: dict[str, tuple[int, int, bytes]] = stored if isinstance(stored, dict) else {}
         self.changed = False
@@ -93,8 +92,6 @@ class _FileDigests:
 
     def save(self) -> None:
         if self.changed:
-            from .. import disk_cache
-
             disk_cache.save(self.NAME, self.KEY, self.known)
             self.changed = False
 

@@ -56,11 +56,9 @@ def locate_participants(doc: Doc, count: Optional[int], rule: str) -> Offsets:
     noun = rule.rsplit("+", 1)[-1] if "+" in rule else ""
     words = token_table(doc).text
     for i in (k for k, w in enumerate(words[:-1]) if w == str(count)):
-        tok = doc[i]
-        if tok.text == str(count):
-            nxt = doc[tok.i + 1]
-            if not noun or nxt.lemma_ == noun or nxt.lemma_.lower() == noun.lower():
-                return tok.idx, nxt.idx + len(nxt.text)
+        tok, nxt = doc[i], doc[i + 1]
+        if not noun or nxt.lemma_ == noun or nxt.lemma_.lower() == noun.lower():
+            return tok.idx, nxt.idx + len(nxt.text)
     return None
 
 
