@@ -21,7 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .io import InputError, Report
+from .reading import InputError, Report
 from .runner import RunResult, process_reports
 
 _NLP = None

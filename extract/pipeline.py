@@ -30,7 +30,7 @@ from .people import factory as _people  # noqa: F401
 from .topics import factory as _topics  # noqa: F401
 from .visit import factory as _visit  # noqa: F401
 from .components import ud_tagger  # noqa: F401 - registers wizyty_ud_tagger (optional)
-from .io import DEFAULT_MAX_BYTES
+from .reading import DEFAULT_MAX_BYTES
 from .resources import model_path
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,5 @@
 """Worker processes (``--jobs``): chunks in input order, each worker's memory reported."""
-from extract.io import InputError
+from extract.reading import InputError
 from extract.parallel import chunk_size, format_workers, iter_parallel, process_parallel
 from extract.runner import read_all
 

@@ -7,7 +7,7 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 from extract.engines.dask import (  # noqa: E402
     extract_with_dask, format_info, run_dask, write_partitioned)
-from extract.io import InputError  # noqa: E402
+from extract.reading import InputError  # noqa: E402
 from extract.runner import process_reports, read_all  # noqa: E402
 from extract.tables import read_tables, to_frames  # noqa: E402
 
