@@ -56,7 +56,14 @@ def _gazetteer(text: str) -> str:
     return "yes" if any(gaz.lookup(a.lemma) for a in analyse(text)) else "no"
 
 
-FEATURES = {"classes": _classes, "tags": _tags, "names": _names, "gazetteer": _gazetteer}
+def _lemmas(text: str) -> str:
+    """The readings' base forms, lower-cased: one row for all inflected forms of a word
+    ("urzędu", "urzędzie" → "urząd"), which word hashes of an inflected language split."""
+    return "|".join(sorted({a.lemma.lower() for a in analyse(text)})) or text.lower()
+
+
+FEATURES = {"classes": _classes, "tags": _tags, "names": _names, "gazetteer": _gazetteer,
+            "lemmas": _lemmas}
 
 
 def _features_forward(model: Model, docs, is_train: bool):
@@ -72,9 +79,12 @@ def morfeusz_features(features: tuple[str, ...] = ("classes", "tags")) -> Model:
 
 
 def _embed(width: int, attrs: list[str], rows: list[int], features: tuple[str, ...],
-           feature_rows: int) -> Model:
+           feature_rows: int | list[int]) -> Model:
     words = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=False)
-    tables = [HashEmbed(width, feature_rows, column=i, seed=101 + i) for i in range(len(features))]
+    sizes = [feature_rows] * len(features) if isinstance(feature_rows, int) else list(feature_rows)
+    if len(sizes) != len(features):
+        raise ValueError(f"feature_rows has {len(sizes)} sizes for {len(features)} features")
+    tables = [HashEmbed(width, n, column=i, seed=101 + i) for i, n in enumerate(sizes)]
     morf = chain(morfeusz_features(features), with_array(concatenate(*tables)))
     return chain(concatenate(words, morf),
                  with_array(Maxout(width, (1 + len(features)) * width, nP=3, dropout=0.0,
@@ -89,9 +99,9 @@ def morfeusz_hash_embed(width: int, attrs: list[str], rows: list[int], morf_rows
 
 @registry.architectures("wizyty.MorfeuszHashEmbed.v2")
 def morfeusz_hash_embed_v2(width: int, attrs: list[str], rows: list[int], features: list[str],
-                           feature_rows: int) -> Model:
+                           feature_rows: int | list[int]) -> Model:
     """Word hashes + any of ``FEATURES`` (e.g. SGJP name labels and gazetteer membership
-    for NER)."""
+    for NER); ``feature_rows`` is one table size for all features or one per feature."""
     unknown = set(features) - set(FEATURES)
     if unknown:
         raise ValueError(f"unknown Morfeusz features {sorted(unknown)}; known: {sorted(FEATURES)}")
