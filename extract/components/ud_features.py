@@ -5,8 +5,8 @@ be ("adj|subst", or the exact set of its tags) tells it much more about unseen w
 than their spelling.  ``wizyty.MorfeuszHashEmbed.v1`` is spaCy's MultiHashEmbed plus two
 hashed features per token — the set of its readings' classes and the set of their tags —
 mixed by one maxout layer.  ``v2`` takes a list of features, adding SGJP name labels
-(imię, nazwisko, nazwa_geograficzna…) and gazetteer membership, for NER.  Absolute imports: ``spacy train --code`` loads this file
-on its own.
+(imię, nazwisko, nazwa_geograficzna…), gazetteer membership and the readings' lemmas, for
+NER.  Absolute imports: ``spacy train --code`` loads this file on its own.
 """
 from __future__ import annotations
 
@@ -62,8 +62,22 @@ def _lemmas(text: str) -> str:
     return "|".join(sorted({a.lemma.lower() for a in analyse(text)})) or text.lower()
 
 
+@lru_cache(maxsize=1)
+def _institution_heads() -> frozenset[str]:
+    from extract.institutions.words import load_triggers
+
+    return frozenset(t.lemmas[0] for t in load_triggers())
+
+
+def _institution(text: str) -> str:
+    """Whether a reading's lemma opens one of the project's institution triggers
+    ("fundacja", "spółdzielnia", "urząd"…): one row shared by all such head nouns."""
+    heads = _institution_heads()
+    return "yes" if any(a.lemma.lower() in heads for a in analyse(text)) else "no"
+
+
 FEATURES = {"classes": _classes, "tags": _tags, "names": _names, "gazetteer": _gazetteer,
-            "lemmas": _lemmas}
+            "lemmas": _lemmas, "institution": _institution}
 
 
 def _features_forward(model: Model, docs, is_train: bool):

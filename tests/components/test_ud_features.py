@@ -24,6 +24,11 @@ def test_lemmas_join_the_inflected_forms_of_a_word():
     assert FEATURES["lemmas"]("Qwxzyk") == "qwxzyk"  # unknown to Morfeusz: the form itself
 
 
+def test_institution_heads_are_one_feature_value():
+    assert FEATURES["institution"]("Fundacji") == FEATURES["institution"]("spółdzielni") == "yes"
+    assert FEATURES["institution"]("Kowalski") == "no"
+
+
 def test_embeddings_give_one_row_per_token():
     nlp = spacy.blank("pl")
     docs = [nlp("Delegacja z Gdańska odwiedziła Bydgoszcz."), nlp("Jan Kowalski")]
