@@ -6,7 +6,7 @@
 # Two single-threaded CPU runs (MODEL_CARD.md, "NER with Morfeusz2 features"):
 # 1. config_ner_lemmas.cfg: 4,500 steps on the train split, scored on NKJP dev every 500
 #    steps: this run chose the recipe (best dev F1 at step 2,000) and gives its dev figure;
-# 2. config_ner_lemmas_all.cfg: the same recipe on train + dev, stopped at step 2,000 of
+# 2. the same config on train + dev (command-line overrides), stopped at step 2,000 of
 #    the same learning-rate schedule; its final weights are ner_model/ (no selection).
 # Checkpoints go to models/nkjp_pl/training/ (ignored by git). Set SKIP_DEV_RUN=1 to run
 # only the second.
@@ -26,8 +26,11 @@ if [ "${SKIP_DEV_RUN:-0}" != 1 ]; then
     "$PY" -m spacy train models/nkjp_pl/config_ner_lemmas.cfg --code "$CODE" \
         --output models/nkjp_pl/training/ner_lemmas
 fi
-"$PY" -m spacy train models/nkjp_pl/config_ner_lemmas_all.cfg --code "$CODE" \
-    --output models/nkjp_pl/training/ner_lemmas_all
+# run 2: run 1's config on train + dev, stopped at step 2,000 of the same 4,500-step schedule
+"$PY" -m spacy train models/nkjp_pl/config_ner_lemmas.cfg --code "$CODE" \
+    --output models/nkjp_pl/training/ner_lemmas_all --paths.train "$CORPUS/all" \
+    --training.max_steps 2000 --training.eval_frequency 1000 \
+    --training.optimizer.learn_rate.total_steps 4500
 rm -rf models/nkjp_pl/ner_model
 cp -r models/nkjp_pl/training/ner_lemmas_all/model-last models/nkjp_pl/ner_model
 # name, licence and a description in place of the (meaningless: dev is in training) scores
